@@ -25,7 +25,6 @@ import no.evidens.pipeline.IndexReleases;
  */
 class IngestWaitBrowserIT {
     private static SampleWorkspace ws;
-    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -34,7 +33,7 @@ class IngestWaitBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(DESKTOP, ws);
+        Browser.closeAll(ws);
     }
 
     @Test
@@ -43,7 +42,7 @@ class IngestWaitBrowserIT {
                 WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen for venteliste evalueres hvert halvår.\n"));
         EvidenceIndexWriter other = new EvidenceIndexWriter(ws.home.index()); // the index's writer, held as a command holds it
         boolean released = false;
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             b.driver.get(ws.url() + "#/innlesing");
             WebElement caseIn = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("ingest-case")));
             caseIn.clear();
@@ -77,7 +76,7 @@ class IngestWaitBrowserIT {
         new IngestJobFiles(ws.home.root()).save(new IngestJob.Saved("90", "stanset-2026", "stanset.zip", null,
                 ws.home.root().resolve("bundles/stanset.zip").toString(), IngestJob.INTERRUPTED, 400, 120, 0, null, null, at, at,
                 null, null, "reading"));
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             b.driver.get(ws.url() + "#/innlesing");
             WebElement row = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-90")));
             b.wait.until(ExpectedConditions.textToBePresentInElement(row, "avbrutt under innlesingen av filene"));

@@ -44,7 +44,7 @@ class LeadWalkBrowserIT {
     }
 
     private static Browser signedIn(int width, int height, String view) throws Exception {
-        Browser b = new Browser(width, height);
+        Browser b = Browser.forSite(team.url(), width, height);
         b.driver.get(team.url());
         b.signIn("leder", TeamWorkspace.PASSWORD);
         b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signout")));

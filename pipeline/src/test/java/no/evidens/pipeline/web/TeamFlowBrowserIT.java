@@ -63,7 +63,7 @@ class TeamFlowBrowserIT {
             }
         }
         server = WebServer.start(home, WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD), Exposure.signedIn(), "ignored", Ingestion::new);
-        browser = new Browser(1300, 1000);
+        browser = Browser.forSite(server.url(), 1300, 1000);
         driver = browser.driver;
         wait = browser.wait;
     }
