@@ -46,11 +46,13 @@ final class Browser implements AutoCloseable {
     private static final int HEADLESS_MIN_WIDTH = 500;
 
     /**
-     * Browsers tests gave back ({@link #close}), by size and language, for the next test of this JVM that asks for the
-     * same ({@link #forSite}). A Chromium start took 3–6 s of a browser test under load (round 47), and the twenty browser
-     * classes asked for some fifty browsers of a dozen kinds; kept, each kind starts once in each test JVM.
+     * Browsers tests gave back ({@link #close}), the last given back first, for the next test of this JVM that asks for one
+     * of the same size and language ({@link #forSite}). A Chromium start took 3–6 s of a browser test under load (round 47),
+     * and the nineteen browser classes asked for 52 browsers of sixteen kinds. At most {@link #KEPT} are kept (each
+     * holds memory, and the last are quit as the JVM ends, which may be cut short): the oldest is quit for a newer one.
      */
-    private static final Map<String, Deque<Browser>> SPARE = new HashMap<>();
+    private static final Deque<Browser> SPARE = new ArrayDeque<>();
+    private static final int KEPT = 3;
     private static boolean quitAtExit;
 
     final ChromeDriver driver;
@@ -111,13 +113,19 @@ final class Browser implements AutoCloseable {
      * this kind a test before in this JVM gave back, made afresh, else a new one. Afresh is a new tab (no page, script
      * state, session storage, history or focus of the test before), every cookie, the site's storage and the cache
      * cleared, the download folder emptied, the window at its size again (a phone's width emulated again: that is the
-     * tab's) and a new wait. The test's {@code close} gives it back; the JVM's end quits it.
+     * tab's) and a new wait. The test's {@code close} gives it back; a fourth kept, or the JVM's end, quits it.
      */
     static Browser forSite(String site, int width, int height, String language) throws Exception {
-        Browser spare;
+        String kind = kind(width, height, language);
+        Browser spare = null;
         synchronized (SPARE) {
-            Deque<Browser> kept = SPARE.get(kind(width, height, language));
-            spare = kept == null ? null : kept.poll();
+            for (java.util.Iterator<Browser> i = SPARE.iterator(); i.hasNext() && spare == null;) {
+                Browser b = i.next();
+                if (b.kind.equals(kind)) {
+                    i.remove();
+                    spare = b;
+                }
+            }
         }
         if (spare != null) {
             try {
@@ -266,19 +274,40 @@ final class Browser implements AutoCloseable {
     /** Gives the browser back at the end of a test, for the next test of this JVM that asks for one of its kind. */
     @Override
     public void close() {
+        Browser oldest = null;
         synchronized (SPARE) {
-            SPARE.computeIfAbsent(kind, k -> new ArrayDeque<>()).push(this);
+            if (SPARE.contains(this)) {
+                return; // given back already
+            }
+            SPARE.push(this);
+            if (SPARE.size() > KEPT) {
+                oldest = SPARE.removeLast();
+            }
             if (!quitAtExit) {
                 quitAtExit = true;
                 Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitSpare, "quit-browsers"));
             }
         }
+        if (oldest != null) {
+            oldest.quit();
+        }
     }
 
+    /** Quits the browsers still kept as the JVM ends, all at once: one after another, five of 24 were left running after a run at load 40 (the JVM ended first). */
     private static void quitSpare() {
+        List<Thread> quitting;
         synchronized (SPARE) {
-            SPARE.values().forEach(kept -> kept.forEach(Browser::quit));
+            quitting = SPARE.stream().map(b -> new Thread(b::quit, "quit-browser")).toList();
             SPARE.clear();
+        }
+        quitting.forEach(Thread::start);
+        for (Thread t : quitting) {
+            try {
+                t.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
