@@ -18,6 +18,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -179,9 +180,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** A wait of this length on this browser that asks again every {@link #POLL}. */
+    /**
+     * A wait of this length on this browser that asks again every {@link #POLL}. A look that chromedriver breaks off because
+     * the page is navigating (a sign-in's redirect, a reload) counts as "not yet" and is asked again: at 50 ms a look falls
+     * into a navigation far more often than at 500 ms. Selenium gives that error no class of its own to ignore.
+     */
     static WebDriverWait waiting(WebDriver driver, Duration timeout) {
-        return new WebDriverWait(driver, timeout, POLL);
+        return new WebDriverWait(driver, timeout, POLL) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     /** The binary the environment variable names, else the first candidate installed; fails saying what to install. */
