@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,38 +30,47 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium for a browser test, the one set-up every {@code *BrowserIT} shares: Debian's
  * Chromium driven through its chromedriver ({@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name
- * other binaries), its own profile and download folder, a 30-second wait. {@link #view} saves a
- * screenshot under {@code target/screenshots/} and runs {@link Axe} on the page; {@link #shot} only saves it.
+ * other binaries), its own profile and download folder, a 30-second wait; given back when the test closes it and handed
+ * afresh to the next test of the JVM that asks for one of the same size and language ({@link #forSite}). {@link #view}
+ * saves a screenshot under {@code target/screenshots/} and runs {@link Axe} on the page; {@link #shot} only saves it.
  */
 final class Browser implements AutoCloseable {
     static final Path SHOTS = Path.of("target", "screenshots");
     private static final Duration DOWNLOAD = Duration.ofSeconds(30);
+    /**
+     * How often a wait asks the page again. Selenium's own default, half a second, left a test waiting up to that long after
+     * every step whose answer was not there at the first look (a search's results, a dialog opening), and the browser
+     * tests take hundreds of such steps; a look is one small command to chromedriver.
+     */
+    static final Duration POLL = Duration.ofMillis(50);
     /** The narrowest window headless Chromium lays a page out in. */
     private static final int HEADLESS_MIN_WIDTH = 500;
 
+    /**
+     * Browsers tests gave back ({@link #close}), the last given back first, for the next test of this JVM that asks for one
+     * of the same size and language ({@link #forSite}). A Chromium start took 3–6 s of a browser test under load (round 47),
+     * and the nineteen browser classes asked for 52 browsers of sixteen kinds. At most {@link #KEPT} are kept (each
+     * holds memory, and the last are quit as the JVM ends, which may be cut short): the oldest is quit for a newer one.
+     */
+    private static final Deque<Browser> SPARE = new ArrayDeque<>();
+    private static final int KEPT = 3;
+    private static boolean quitAtExit;
+
     final ChromeDriver driver;
-    final WebDriverWait wait;
+    /** The test's wait (30 s), made anew for each test, so that a timeout one test set is not the next one's. */
+    WebDriverWait wait;
     final Path downloads;
     private final Path profile;
-    /** Whether the browser is kept for the class's next test ({@link #keptForTheClass}): {@link #close} leaves it open. */
-    private boolean kept;
-    /** Whether a test has had it (a kept browser is made afresh for every test after the first). */
-    private boolean used;
+    private final String kind;
+    private final int width;
+    private final int height;
+    /** The window's size as Chromium made it, given back to each later test. */
+    private final Dimension size;
 
-    Browser() throws Exception {
-        this(1400, 1000);
-    }
-
-    /** A browser whose window is this large (the screenshots are). */
-    Browser(int width, int height) throws Exception {
-        this(width, height, null);
-    }
-
-    /**
-     * A browser whose window is this large, speaking this language (its interface, {@code navigator.language} and
-     * Accept-Language: {@code nb-NO} for a Bokmål browser), or the machine's when null.
-     */
-    Browser(int width, int height, String language) throws Exception {
+    private Browser(int width, int height, String language) throws Exception {
+        this.kind = kind(width, height, language);
+        this.width = width;
+        this.height = height;
         Path chromium = binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path chromedriver = binary("EVIDENS_CHROMEDRIVER", "/usr/bin/chromedriver");
         downloads = Files.createTempDirectory("evidens-downloads");
@@ -78,7 +91,84 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", prefs);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        size = driver.manage().window().getSize();
+        fresh();
+    }
+
+    /**
+     * A browser of this size in the machine's language for a test on {@code site} (the workspace's address), 1400×1000
+     * unless given; see {@link #forSite(String, int, int, String)}.
+     */
+    static Browser forSite(String site) throws Exception {
+        return forSite(site, 1400, 1000, null);
+    }
+
+    /** A browser whose window is this large (the screenshots are), in the machine's language, for a test on {@code site}. */
+    static Browser forSite(String site, int width, int height) throws Exception {
+        return forSite(site, width, height, null);
+    }
+
+    /**
+     * A browser whose window is this large, speaking this language (its interface, {@code navigator.language} and
+     * Accept-Language: {@code nb-NO} for a Bokmål browser; the machine's when null), for a test on {@code site}: one of
+     * this kind a test before in this JVM gave back, made afresh, else a new one. Afresh is a new tab (no page, script
+     * state, session storage, history or focus of the test before), every cookie, the site's storage and the cache
+     * cleared, the download folder emptied, the window at its size again (a phone's width emulated again: that is the
+     * tab's) and a new wait. The test's {@code close} gives it back; a fourth kept, or the JVM's end, quits it.
+     */
+    static Browser forSite(String site, int width, int height, String language) throws Exception {
+        String kind = kind(width, height, language);
+        Browser spare = null;
+        synchronized (SPARE) {
+            for (java.util.Iterator<Browser> i = SPARE.iterator(); i.hasNext() && spare == null;) {
+                Browser b = i.next();
+                if (b.kind.equals(kind)) {
+                    i.remove();
+                    spare = b;
+                }
+            }
+        }
+        if (spare != null) {
+            try {
+                return spare.afresh(site);
+            } catch (RuntimeException broken) {
+                // a browser the test before left unusable (crashed, or a tab it cannot close): a new one instead
+                spare.quit();
+            }
+        }
+        return new Browser(width, height, language);
+    }
+
+    private static String kind(int width, int height, String language) {
+        return width + "x" + height + "/" + language;
+    }
+
+    private Browser afresh(String site) throws java.io.IOException {
+        java.util.Set<String> before = driver.getWindowHandles();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String tab = driver.getWindowHandle();
+        for (String last : before) {
+            driver.switchTo().window(last).close();
+        }
+        driver.switchTo().window(tab);
+        driver.manage().window().setSize(size);
+        java.net.URI u = java.net.URI.create(site);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin",
+                Map.of("origin", u.getScheme() + "://" + u.getAuthority(), "storageTypes", "all"));
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        try (java.util.stream.Stream<Path> left = Files.list(downloads)) {
+            for (Path f : left.toList()) {
+                SampleWorkspace.delete(f);
+            }
+        }
+        fresh();
+        return this;
+    }
+
+    /** The tab's settings a test starts from: a new wait, a phone's width emulated. */
+    private void fresh() {
+        wait = waiting(driver, Duration.ofSeconds(30));
         // A wait asks again at each poll: an element the page drew anew between finding it and reading it (the focused
         // one, read through switchTo().activeElement()) is a page still settling, not a failure; stalenessOf still works.
         wait.ignoring(StaleElementReferenceException.class);
@@ -88,6 +178,29 @@ final class Browser implements AutoCloseable {
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                     Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
         }
+    }
+
+    /**
+     * A wait of this length on this browser that asks again every {@link #POLL}. A look that chromedriver breaks off because
+     * the page is navigating (a sign-in's redirect, a reload) counts as "not yet" and is asked again: at 50 ms a look falls
+     * into a navigation far more often than at 500 ms. Selenium gives that error no class of its own to ignore.
+     */
+    static WebDriverWait waiting(WebDriver driver, Duration timeout) {
+        return new WebDriverWait(driver, timeout, POLL) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
     }
 
     /** The binary the environment variable names, else the first candidate installed; fails saying what to install. */
@@ -168,32 +281,6 @@ final class Browser implements AutoCloseable {
         return new AssertionError(said.toString(), e);
     }
 
-    /**
-     * This browser for the next test of a class that shares one (a Chromium start took 3–6 s under load, round 47):
-     * the first test has it as started; every later one a new tab (no page, script state, session storage, history or
-     * focus of the test before), the site's cookies, storage and the cache cleared, the window at its size. Its download
-     * folder is not emptied: a class whose tests download keeps no browser. The test's {@code close} leaves it open;
-     * {@link #quit} ends it once the class is done.
-     */
-    Browser keptForTheClass(String site) {
-        kept = true;
-        if (used) {
-            String last = driver.getWindowHandle();
-            Dimension size = driver.manage().window().getSize();
-            driver.switchTo().newWindow(WindowType.TAB);
-            String tab = driver.getWindowHandle();
-            driver.switchTo().window(last).close();
-            driver.switchTo().window(tab);
-            driver.manage().window().setSize(size);
-            java.net.URI u = java.net.URI.create(site);
-            driver.executeCdpCommand("Storage.clearDataForOrigin",
-                    Map.of("origin", u.getScheme() + "://" + u.getAuthority(), "storageTypes", "all"));
-            driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
-        }
-        used = true;
-        return this;
-    }
-
     /** Closes what a browser test opened, in this order, skipping what a failed set-up never opened. */
     static void closeAll(AutoCloseable... opened) throws Exception {
         for (AutoCloseable o : opened) {
@@ -203,16 +290,48 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Ends the browser at the end of a test, unless it is kept for the class's next test. */
+    /** Gives the browser back at the end of a test, for the next test of this JVM that asks for one of its kind. */
     @Override
     public void close() {
-        if (!kept) {
-            quit();
+        Browser oldest = null;
+        synchronized (SPARE) {
+            if (SPARE.contains(this)) {
+                return; // given back already
+            }
+            SPARE.push(this);
+            if (SPARE.size() > KEPT) {
+                oldest = SPARE.removeLast();
+            }
+            if (!quitAtExit) {
+                quitAtExit = true;
+                Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitSpare, "quit-browsers"));
+            }
+        }
+        if (oldest != null) {
+            oldest.quit();
+        }
+    }
+
+    /** Quits the browsers still kept as the JVM ends, all at once: one after another, five of 24 were left running after a run at load 40 (the JVM ended first). */
+    private static void quitSpare() {
+        List<Thread> quitting;
+        synchronized (SPARE) {
+            quitting = SPARE.stream().map(b -> new Thread(b::quit, "quit-browser")).toList();
+            SPARE.clear();
+        }
+        quitting.forEach(Thread::start);
+        for (Thread t : quitting) {
+            try {
+                t.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     /** Ends the browser and deletes its profile and downloads. */
-    void quit() {
+    private void quit() {
         driver.quit();
         SampleWorkspace.delete(downloads);
         SampleWorkspace.delete(profile);

@@ -68,7 +68,7 @@ class ClosedCaseWordsBrowserIT {
      */
     @Test
     void aClosedCasesBannerStaysOnTheCasesOwnPages() throws Exception {
-        try (Browser b = new Browser(1280, 720)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 for (String page : new String[] {"grupper?g=" + GROUP, "gruppesok?g=" + GROUP + "&q=plan", "gruppesitater?g=" + GROUP, "innboks"}) {
                     // from a page of the case, where the banner shows, to the page of no case
@@ -94,7 +94,7 @@ class ClosedCaseWordsBrowserIT {
      */
     @Test
     void aClosedCasesSavedSearchesAreUsedButNotChanged() throws Exception {
-        try (Browser b = new Browser(1280, 900)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=plan");
                 b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));
@@ -118,7 +118,7 @@ class ClosedCaseWordsBrowserIT {
      */
     @Test
     void aClosedCasesFindingsOfferNoReordering() throws Exception {
-        try (Browser b = new Browser(1280, 900)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900)) {
             try {
                 b.driver.get(ws.url());
                 b.driver.executeScript("localStorage.setItem('evidens.case', arguments[0])", ORDERED);
@@ -138,7 +138,7 @@ class ClosedCaseWordsBrowserIT {
     @Test
     void aClosedCasesEmptyFindingsPageInvitesNoFinding() throws Exception {
         for (String[] language : new String[][] {{"nb-NO", "Saken har ingen funn."}, {"nn-NO", "Saka har ingen funn."}}) {
-            try (Browser b = new Browser(1280, 720, language[0])) {
+            try (Browser b = Browser.forSite(ws.url(), 1280, 720, language[0])) {
                 try {
                     b.driver.get(ws.url() + "#/funn");
                     b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-closed")));

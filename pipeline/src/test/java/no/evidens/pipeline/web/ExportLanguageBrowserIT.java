@@ -26,7 +26,7 @@ class ExportLanguageBrowserIT {
 
     @Test
     void theReportsLanguageIsChosenOnThePageAndTheCardsTimeIsNorwegian() throws Exception {
-        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             WorkspaceClient api = WorkspaceClient.of(ws);
             String c = SampleBundle.CASE_ID;
             assertEquals(201, api.json("POST", "/api/findings", "{\"case\":\"" + c + "\",\"kind\":\"avvik\",\"title\":\"Ingen koordinator\"}")

@@ -23,7 +23,7 @@ import no.evidens.corpus.SampleBundle;
 class FindingOrderBrowserIT {
     @Test
     void aFindingMovedUpStandsFirstAndTheAnonymisedExportWarnsOfANameInItsTitle() throws Exception {
-        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             WorkspaceClient api = WorkspaceClient.of(ws);
             String c = SampleBundle.CASE_ID;
             JsonNode hit = api.get("/api/search?q=" + WorkspaceClient.enc("\"Roar Storvik\"") + "&case=" + c).body().get("hits").get(0);

@@ -26,8 +26,6 @@ import no.evidens.corpus.SampleBundle;
  */
 class FormsWalkBrowserIT {
     private static SampleWorkspace ws;
-    /** The desktop browser (1280×720) the class's tests share, each afresh. */
-    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,7 +34,7 @@ class FormsWalkBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(DESKTOP, ws);
+        Browser.closeAll(ws);
     }
 
     /**
@@ -46,7 +44,7 @@ class FormsWalkBrowserIT {
      */
     @Test
     void attachingWithTheKeyboardKeepsThePlace() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 WebElement text = openReader(b);
                 text.sendKeys("s");
@@ -85,7 +83,7 @@ class FormsWalkBrowserIT {
     @Test
     void theAttachDialogTellsABadFieldAtTheField() throws Exception {
         int before = WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size();
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 openAttachForANewFinding(b);
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
@@ -127,7 +125,7 @@ class FormsWalkBrowserIT {
         int before = WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size();
         String longLine = "ingen lov her ".repeat(43).strip();
         String quoted = "«ingen lov her ingen lov her ingen lov her ingen lov her…»";
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 openAttachForANewFinding(b);
                 WebElement error = b.driver.findElement(By.id("attach-error"));
@@ -169,7 +167,7 @@ class FormsWalkBrowserIT {
      */
     @Test
     void onAPhoneTheAttachDialogsRefusalIsInSight() throws Exception {
-        try (Browser b = new Browser(375, 740)) {
+        try (Browser b = Browser.forSite(ws.url(), 375, 740)) {
             try {
                 openAttachForANewFinding(b);
                 assertEquals(375L, ((Number) ((JavascriptExecutor) b.driver).executeScript("return window.innerWidth")).longValue());
@@ -210,7 +208,7 @@ class FormsWalkBrowserIT {
         Path dir = Files.createTempDirectory("evidens-forms");
         Path txt = Files.writeString(dir.resolve("notat.txt"), "Notat", StandardCharsets.UTF_8);
         Path fake = Files.writeString(dir.resolve("bunke.zip"), "ikke en zip", StandardCharsets.UTF_8);
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 for (String[] bad : new String[][] {{txt.toString(), "Bunken må være en .zip-fil."},
                         {fake.toString(), "Filen er ikke et .zip-arkiv"}}) {
@@ -254,7 +252,7 @@ class FormsWalkBrowserIT {
         assertEquals(201, to.status(), to.text());
         String fromRef = from.body().get("ref").asText();
         String toRef = to.body().get("ref").asText();
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/funn");
                 WebElement target = b.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-" + fromRef + " .evidence select")));
@@ -295,7 +293,7 @@ class FormsWalkBrowserIT {
     @Test
     void theBrowsersBackClosesTheAttachDialog() throws Exception {
         int before = WorkspaceClient.of(ws).get("/api/findings?case=" + SampleBundle.CASE_ID).body().size();
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 openAttachForANewFinding(b);
                 b.driver.findElement(By.id("attach-new-title")).sendKeys("Ikke lagt til");

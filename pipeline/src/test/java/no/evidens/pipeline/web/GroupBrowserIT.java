@@ -37,7 +37,7 @@ class GroupBrowserIT {
     @BeforeAll
     void start() throws Exception {
         server = WebServer.start(NationwideHome.shared().home(), 0, "testar", WebServer.DEFAULT_MAX_UPLOAD, Ingestion::new);
-        browser = new Browser(1500, 1300);
+        browser = Browser.forSite(server.url(), 1500, 1300);
         driver = browser.driver;
         wait = browser.wait;
         wait.withTimeout(Duration.ofSeconds(60));
@@ -63,7 +63,7 @@ class GroupBrowserIT {
      */
     @Test
     void aPhonesWidthNeedsNoSidewaysScrolling() throws Exception {
-        try (Browser phone = new Browser(400, 800)) {
+        try (Browser phone = Browser.forSite(server.url(), 400, 800)) {
             try {
                 phone.wait.withTimeout(Duration.ofSeconds(60));
                 phone.driver.get(server.url() + "#/grupper");

@@ -42,7 +42,7 @@ class GroupWordsBrowserIT {
         for (String[] language : new String[][] {
                 {"nb-NO", "1 kommune: 0 med avvik, 1 med bare merknader og 0 uten funn (0 avvik og 1 merknad i alt)."},
                 {"nn-NO", "1 kommune: 0 med avvik, 1 med berre merknader og 0 utan funn (0 avvik og 1 merknad i alt)."}}) {
-            try (Browser b = new Browser(1280, 720, language[0])) {
+            try (Browser b = Browser.forSite(ws.url(), 1280, 720, language[0])) {
                 try {
                     b.driver.get(ws.url() + "#/grupper?g=" + GROUP);
                     b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-totals")));

@@ -39,7 +39,7 @@ class InboxBrowserIT {
             }
             Files.write(inbox.resolve("neste-sak.zip"), new byte[] {'P', 'K', 5, 6});
 
-            try (Browser browser = new Browser(1300, 900)) {
+            try (Browser browser = Browser.forSite(ws.url(), 1300, 900)) {
                 ChromeDriver driver = browser.driver;
                 driver.get(ws.url() + "#/innboks");
                 browser.wait.until(d -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
@@ -58,7 +58,7 @@ class InboxBrowserIT {
             }
             // a phone, in Nynorsk: the nine columns scroll in their own box (they made the page 757 px wide), which the
             // keyboard reaches to scroll it
-            try (Browser phone = new Browser(375, 740, "nn-NO")) {
+            try (Browser phone = Browser.forSite(ws.url(), 375, 740, "nn-NO")) {
                 phone.driver.get(ws.url() + "#/innboks");
                 phone.wait.until(d -> !d.findElements(By.cssSelector("#inbox-finished tbody tr")).isEmpty());
                 assertTrue(phone.driver.findElement(By.id("inbox-finished")).getText().contains("ikkje lesen inn"));
@@ -97,7 +97,7 @@ class InboxBrowserIT {
             Files.writeString(home.resolve("inbox.saved"), line + " ".repeat(95 - line.length()) + "\n");
             try (WebServer server = WebServer.start(new no.evidens.pipeline.EvidensHome(home), WebConfig.defaults(0, 1 << 20),
                     Exposure.local(), "testar", Ingestion::new);
-                 Browser browser = new Browser(1000, 800)) {
+                 Browser browser = Browser.forSite(server.url(), 1000, 800)) {
                 browser.driver.get(server.url() + "#/innboks");
                 browser.wait.until(d -> !d.findElements(By.id("inbox-not-saved")).isEmpty());
                 assertTrue(browser.driver.findElement(By.id("inbox-not-saved")).getText()

@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import no.evidens.index.EvidenceIndexWriter;
 import no.evidens.pipeline.IndexReleases;
@@ -26,7 +25,6 @@ import no.evidens.pipeline.IndexReleases;
  */
 class IngestWaitBrowserIT {
     private static SampleWorkspace ws;
-    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,7 +33,7 @@ class IngestWaitBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(DESKTOP, ws);
+        Browser.closeAll(ws);
     }
 
     @Test
@@ -44,7 +42,7 @@ class IngestWaitBrowserIT {
                 WebApiIT.zipOf("styringsdokumenter/plan.txt", "Tiltaksplanen for venteliste evalueres hvert halvår.\n"));
         EvidenceIndexWriter other = new EvidenceIndexWriter(ws.home.index()); // the index's writer, held as a command holds it
         boolean released = false;
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             b.driver.get(ws.url() + "#/innlesing");
             WebElement caseIn = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("ingest-case")));
             caseIn.clear();
@@ -59,9 +57,9 @@ class IngestWaitBrowserIT {
             IndexReleases.mark(ws.home.root()); // as an ingestion does when it lets go of the writer
             // within seconds (the server's own look at the waiting jobs is every 30 s): the page goes on by itself, and
             // says what its first seconds are spent on while no file is read yet (the job's phase)
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
+            Browser.waiting(b.driver, Duration.ofSeconds(20)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Starter lesingen av 1 filer (gjør klar"));
-            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(
+            Browser.waiting(b.driver, Duration.ofSeconds(20)).until(
                     ExpectedConditions.textToBePresentInElementLocated(By.id("ingest-progress-text"), "Ferdig: 1 av 1 filer"));
             b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs-table"), "ferdig"));
             assertTrue(b.driver.findElement(By.id("receipt")).getText().contains("plan.txt"), "the receipt is shown");
@@ -78,7 +76,7 @@ class IngestWaitBrowserIT {
         new IngestJobFiles(ws.home.root()).save(new IngestJob.Saved("90", "stanset-2026", "stanset.zip", null,
                 ws.home.root().resolve("bundles/stanset.zip").toString(), IngestJob.INTERRUPTED, 400, 120, 0, null, null, at, at,
                 null, null, "reading"));
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             b.driver.get(ws.url() + "#/innlesing");
             WebElement row = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("job-90")));
             b.wait.until(ExpectedConditions.textToBePresentInElement(row, "avbrutt under innlesingen av filene"));

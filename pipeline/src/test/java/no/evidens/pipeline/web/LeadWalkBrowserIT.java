@@ -44,13 +44,18 @@ class LeadWalkBrowserIT {
     }
 
     private static Browser signedIn(int width, int height, String view) throws Exception {
-        Browser b = new Browser(width, height);
-        b.driver.get(team.url());
-        b.signIn("leder", TeamWorkspace.PASSWORD);
-        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
-        b.driver.get(team.url() + "#/" + view);
-        b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
-        return b;
+        Browser b = Browser.forSite(team.url(), width, height);
+        try {
+            b.driver.get(team.url());
+            b.signIn("leder", TeamWorkspace.PASSWORD);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signout")));
+            b.driver.get(team.url() + "#/" + view);
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h2")));
+            return b;
+        } catch (RuntimeException | Error e) {
+            b.close(); // given back, not left running: the test's own try never got it
+            throw e;
+        }
     }
 
     private static Object js(Browser b, String script, Object... args) {

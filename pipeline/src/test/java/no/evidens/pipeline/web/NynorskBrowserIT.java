@@ -21,7 +21,7 @@ import no.evidens.corpus.SampleBundle;
 class NynorskBrowserIT {
     @Test
     void pickingNynorskChangesTheWordsOfEveryView() throws Exception {
-        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = new Browser()) {
+        try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD); Browser b = Browser.forSite(ws.url())) {
             b.wait.ignoring(StaleElementReferenceException.class);
             b.driver.get(ws.url() + "#/innlesing");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("language-select")));

@@ -30,7 +30,7 @@ class PageWordsBrowserIT {
     @Test
     void theBrowsersOwnWordsAreTheWorkspaces() throws Exception {
         try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-             Browser b = new Browser(1400, 1000, "nb-NO")) {
+             Browser b = Browser.forSite(ws.url(), 1400, 1000, "nb-NO")) {
             try {
                 WorkspaceClient api = WorkspaceClient.of(ws);
                 WorkspaceClient.Answer made = api.json("POST", "/api/findings", "{\"case\":\"" + CASE + "\",\"kind\":\"avvik\",\"title\":\"Mangler rutine\"}");

@@ -92,7 +92,7 @@ class QuotationCheckBrowserIT {
 
     @Test
     void theButtonChecksTheQuotationsAndTheChangedOneIsMarkedAndReachable() throws Exception {
-        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             try {
                 openFindings(b);
                 assertEquals("Kontroller sitatene", b.driver.findElement(By.id("verify-button")).getText());
@@ -142,7 +142,7 @@ class QuotationCheckBrowserIT {
 
     @Test
     void inNynorskAtAPhonesWidth() throws Exception {
-        try (Browser b = new Browser(390, 844, "nn-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 390, 844, "nn-NO")) {
             try {
                 openFindings(b);
                 assertEquals("Kontroller sitata", b.driver.findElement(By.id("verify-button")).getText());
@@ -178,7 +178,7 @@ class QuotationCheckBrowserIT {
                 + "/evidence", "{\"docId\":\"" + hit.get("docId").asText() + "\",\"start\":" + hit.get("start").asInt()
                 + ",\"end\":" + hit.get("end").asInt() + "}");
         assertEquals(201, quoted.status(), quoted.text());
-        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             try {
                 b.driver.get(ws.url() + "#/funn");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-select")));
@@ -218,7 +218,7 @@ class QuotationCheckBrowserIT {
      */
     @Test
     void aCheckPressedBeforeTheLastOneArrivedKeepsItsOwnOutcome() throws Exception {
-        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             try {
                 openFindings(b);
                 if (!checked) {
@@ -255,7 +255,7 @@ class QuotationCheckBrowserIT {
         Instant now = Instant.now();
         new CheckRecords(ws.home.checks()).keepFailed(QuotedCase.CASE,
                 new FailedCheck("kari", now.toString(), now.plusSeconds(1).toString(), FailedCheck.INDEX));
-        try (Browser b = new Browser(1280, 900, "nb-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 900, "nb-NO")) {
             try {
                 openFindings(b);
                 b.wait.until(ExpectedConditions.textToBe(By.id("verify-failed"), "Kontrollen stoppet: søkeindeksen kunne ikke leses."));

@@ -51,7 +51,7 @@ class ReaderBrowserIT {
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        browser = new Browser();
+        browser = Browser.forSite(ws.url());
     }
 
     @AfterAll

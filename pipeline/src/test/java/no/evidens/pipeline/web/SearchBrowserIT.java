@@ -50,7 +50,7 @@ class SearchBrowserIT {
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        browser = new Browser(1300, 1100);
+        browser = Browser.forSite(ws.url(), 1300, 1100);
         driver = browser.driver;
         wait = browser.wait;
         // the page reloads when the language changes: an element found before may go stale while waiting

@@ -41,7 +41,7 @@ class TeamBrowserIT {
         JsonNode hit = team.signIn("leser").get("/api/search?q=" + URLEncoder.encode("\"individuell plan\"", StandardCharsets.UTF_8)
                 + "&case=" + TeamWorkspace.CASE).body().get("hits").get(0);
         docId = hit.get("docId").asText();
-        browser = new Browser(1300, 1000);
+        browser = Browser.forSite(team.url(), 1300, 1000);
         driver = browser.driver;
         wait = browser.wait;
     }

@@ -63,7 +63,7 @@ class TeamFlowBrowserIT {
             }
         }
         server = WebServer.start(home, WebConfig.defaults(0, WebConfig.DEFAULT_MAX_UPLOAD), Exposure.signedIn(), "ignored", Ingestion::new);
-        browser = new Browser(1300, 1000);
+        browser = Browser.forSite(server.url(), 1300, 1000);
         driver = browser.driver;
         wait = browser.wait;
     }
@@ -95,7 +95,7 @@ class TeamFlowBrowserIT {
         driver.findElement(By.id("ingest-municipality")).sendKeys("Fjordvik");
         driver.findElement(By.id("ingest-file")).sendKeys(bundleZip().toAbsolutePath().toString());
         driver.findElement(By.cssSelector("form.ingest-form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofMinutes(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt"), "Kvittering"));
+        Browser.waiting(driver, Duration.ofMinutes(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt"), "Kvittering"));
         assertTrue(driver.findElement(By.id("receipt")).getText().contains("Sak " + CASE), driver.findElement(By.id("receipt")).getText());
         browser.shot("flow-01-lead-uploads-bundle");
 

@@ -29,8 +29,6 @@ import no.evidens.corpus.SampleBundle;
  */
 class WebWalkBrowserIT {
     private static SampleWorkspace ws;
-    /** The desktop browser (1280×720) the class's tests share, each afresh. */
-    private static final ClassBrowser DESKTOP = new ClassBrowser(1280, 720);
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,7 +37,7 @@ class WebWalkBrowserIT {
 
     @AfterAll
     static void stop() throws Exception {
-        Browser.closeAll(DESKTOP, ws);
+        Browser.closeAll(ws);
     }
 
     /**
@@ -51,7 +49,7 @@ class WebWalkBrowserIT {
         WorkspaceClient.Answer saved = WorkspaceClient.of(ws).json("POST", "/api/lagrede-sok", "{\"case\":\"" + SampleBundle.CASE_ID
                 + "\",\"name\":\"Tiltaksplaner på mobil\",\"query\":\"tiltaksplan\",\"filters\":[]}");
         assertEquals(201, saved.status(), saved.text());
-        try (Browser b = new Browser(400, 800)) {
+        try (Browser b = Browser.forSite(ws.url(), 400, 800)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 WebElement shown = null;
@@ -80,7 +78,7 @@ class WebWalkBrowserIT {
     /** «Søk» on an empty field says what to do, in the catalogue's words, and keeps the focus in the field. */
     @Test
     void anEmptySearchIsTold() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -97,7 +95,7 @@ class WebWalkBrowserIT {
     /** A query longer than the server takes is told in the auditor's words, with its length and what to do; never «q». */
     @Test
     void aTooLongQueryIsToldInWords() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/sok");
                 WebElement q = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
@@ -119,7 +117,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aFindingsBadTitleIsToldInWords() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/funn");
                 WebElement title = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-title")));
@@ -150,7 +148,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void aSavedSearchsNameIsToldAndTheRefusalCleared() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
@@ -185,7 +183,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void savedSearchesFromTheKeyboardOnAPhoneInNynorsk() throws Exception {
-        try (Browser b = new Browser(375, 740, "nn-NO")) {
+        try (Browser b = Browser.forSite(ws.url(), 375, 740, "nn-NO")) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=ansvarsgruppe");
                 WebElement name = b.wait.until(ExpectedConditions.elementToBeClickable(By.id("saved-name")));
@@ -232,7 +230,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void facetValuesAreShownAsNames() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 WebElement place = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-facet='kommune:fjordvik']")));
@@ -257,7 +255,7 @@ class WebWalkBrowserIT {
     /** In Nynorsk the audit trail's times are Norwegian dates (5.12.2026), not the browser's default form (12/5/2026). */
     @Test
     void nynorskDatesAreNorwegian() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 b.driver.get(ws.url() + "#/sok?q=tiltaksplan");
                 b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit")));
@@ -282,7 +280,7 @@ class WebWalkBrowserIT {
      */
     @Test
     void skipLinksMoveTheFocusAndKeepThePage() throws Exception {
-        try (Browser b = DESKTOP.afreshFor(ws)) {
+        try (Browser b = Browser.forSite(ws.url(), 1280, 720)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 b.driver.get(ws.url() + "#/funn");
@@ -323,7 +321,7 @@ class WebWalkBrowserIT {
             z.write("Rutine for samarbeid\n\nSkolen melder bekymring skriftlig til barneverntjenesten.\n".getBytes(StandardCharsets.UTF_8));
             z.closeEntry();
         }
-        try (Browser b = new Browser(375, 740)) {
+        try (Browser b = Browser.forSite(ws.url(), 375, 740)) {
             try {
                 JavascriptExecutor js = (JavascriptExecutor) b.driver;
                 b.driver.get(ws.url() + "#/innlesing");

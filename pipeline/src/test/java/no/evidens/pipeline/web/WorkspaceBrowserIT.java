@@ -44,7 +44,7 @@ class WorkspaceBrowserIT {
     @BeforeAll
     void start() throws Exception {
         ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD);
-        browser = new Browser(1300, 1000);
+        browser = Browser.forSite(ws.url(), 1300, 1000);
         driver = browser.driver;
         wait = browser.wait;
     }

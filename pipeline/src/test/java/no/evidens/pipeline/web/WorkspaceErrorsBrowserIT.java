@@ -57,7 +57,7 @@ class WorkspaceErrorsBrowserIT {
     @Test
     void errorsAndOldEntriesAreToldInBokmal() throws Exception {
         try (SampleWorkspace ws = SampleWorkspace.start(WebServer.DEFAULT_MAX_UPLOAD, WorkspaceErrorsBrowserIT::oldTrail);
-             Browser b = new Browser()) {
+             Browser b = Browser.forSite(ws.url())) {
             try {
                 b.driver.get(ws.url() + "#/spor");
                 WebElement table = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-table")));
