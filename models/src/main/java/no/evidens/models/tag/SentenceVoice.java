@@ -42,7 +42,8 @@ final class SentenceVoice {
     private static final Pattern AGED_NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}-]+ \\(\\d{1,3}\\)");
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}, {@code Vi har kommet til
+     * toppen.}), meeting someone it
      * names ({@code Like etter treffer vi direktøren Kari Moe.}), moving on or sitting down ({@code Vi går opp til huset.},
      * {@code Vi setter oss på kjøkkenet.}).
      */
@@ -50,6 +51,8 @@ final class SentenceVoice {
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
             // arriving at the place of the reportage (round 10): Vi har kommet fram. Vi er framme.
             + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z"
+            // … or at the top of the climb (session round 58): Vi har kommet til toppen.
+            + "|\\AVi\\s+(?:har\\s+kommet|kommer|er)\\s+(?:til\\s+toppen|på\\s+toppen|opp|oppe)[.!]?\\z"
             // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
             + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
             + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}"

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of issue 15's round in session 58, from the errors of the treebank's dev splits: where a dialogue turn
- * without a speaker cue ends, when the reporter's next sentence opens with a season and a year, with the hour, or with a
- * speaker's name and what that speaker thinks. Every sentence here is our own.
+ * without a speaker cue ends, when the reporter's next sentence opens with a season and a year, with the hour, with a
+ * speaker's name and what that speaker thinks, or tells the reporter arriving at the top. Every sentence here is our own.
  */
 class QuotationRound58Test {
 
@@ -57,5 +57,20 @@ class QuotationRound58Test {
                 + "Moe mener det er viktig å holde på våre felles ord. Vi er enige med henne.";
         assertEquals("-|Barna hører for lite svensk. Moe mener det er viktig å holde på våre felles ord. "
                 + "Vi er enige med henne.", show(t));
+    }
+
+    @Test
+    void theReporterArrivingAtTheTopEndsTheTurn() {
+        String t = "Vi kjører oppover lia med bandets gitarist. Er du redd for å miste noe? - Nei. Jeg kan lage musikk "
+                + "uten hender. Vi har kommet til toppen. Tåka ligger tett.";
+        assertEquals("-|Nei. Jeg kan lage musikk uten hender.", show(t));
+    }
+
+    @Test
+    void theSpeakersOwnTopGoesOn() {
+        // not the sentence whole: the speaker's figure of speech
+        String t = "Vi kjører oppover lia med bandets gitarist. Er du redd for å miste noe? - Nei. Vi har kommet til "
+                + "toppen av lista nå. Det er godt.";
+        assertEquals("-|Nei. Vi har kommet til toppen av lista nå. Det er godt.", show(t));
     }
 }
