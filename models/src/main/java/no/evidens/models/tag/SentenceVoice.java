@@ -42,7 +42,8 @@ final class SentenceVoice {
     private static final Pattern AGED_NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}[\\p{L}-]+ \\(\\d{1,3}\\)");
     /**
      * The reporter at work, in the reportage's «vi»: asking, looking something up, calling ({@code Vi spør om …},
-     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}), meeting someone it
+     * {@code Vi blar i et referat …}, {@code Vi ringer opp …}), arriving ({@code Vi er framme.}, {@code Vi har kommet til
+     * toppen.}), meeting someone it
      * names ({@code Like etter treffer vi direktøren Kari Moe.}), moving on or sitting down ({@code Vi går opp til huset.},
      * {@code Vi setter oss på kjøkkenet.}).
      */
@@ -50,6 +51,8 @@ final class SentenceVoice {
             + "(?:om|i|hva|hvorfor|hvordan|hvor|opp|til)(?![\\p{L}])"
             // arriving at the place of the reportage (round 10): Vi har kommet fram. Vi er framme.
             + "|\\AVi\\s+(?:har\\s+kommet|kommer|kom|er)\\s+(?:fram|frem|framme|fremme)[.!]?\\z"
+            // … or at the top of the climb (session round 58): Vi har kommet til toppen.
+            + "|\\AVi\\s+(?:har\\s+kommet|kommer|er)\\s+(?:til\\s+toppen|på\\s+toppen|opp|oppe)[.!]?\\z"
             // meeting the next one to speak, named (round 14): Like etter treffer vi direktøren Kari Moe; Vi møter Ola …
             + "|\\A(?:\\p{Lu}\\p{Ll}*(?:\\s+\\p{Ll}+){0,2}\\s+(?:treffer|traff|møter|møtte)\\s+vi|Vi\\s+(?:treffer|traff|møter|møtte))"
             + "\\s+(?:\\p{Ll}+\\s+)?\\p{Lu}"
@@ -79,7 +82,27 @@ final class SentenceVoice {
      * second-person word only, since a speaker dates their own story with «jeg» or «vi».
      */
     private static final Pattern YEARED = Pattern.compile("\\A(?:(?:Først|Allerede|Helt|Tidlig|Sent|Seinere|Senere)\\s+)?"
-            + "(?:I|På|Midt\\s+på|Først\\s+på)\\s+(?:\\d{4}(?:-tallet)?|\\p{Ll}+tallet)\\s+\\p{Ll}");
+            + "(?:(?:I|På|Midt\\s+på|Først\\s+på)\\s+(?:\\d{4}(?:-tallet)?|\\p{Ll}+tallet)"
+            // a season or a month and its year (session round 58: Våren 2006 lysner det.; I juni 1995 …)
+            + "|(?:Våren|Høsten|Sommeren|Vinteren|I\\s+" + MONTH + ")\\s+\\d{4})\\s+\\p{Ll}");
+    /**
+     * A sentence opened by the hour ({@code Presis klokken 18 stiller han seg opp …}, {@code Klokka sju kommer hun …}) and
+     * telling of someone as {@code han} or {@code hun} in its main clause, with no first- or second-person word: the
+     * reporter sets the scene of what follows (session round 58). A speaker tells their own day with {@code jeg} or
+     * {@code vi}.
+     */
+    private static final Pattern CLOCKED = Pattern.compile("\\A(?:(?:Presis|Nøyaktig|Akkurat|Omtrent|Rundt|Like\\s+før"
+            + "|Like\\s+etter|Litt\\s+over|Litt\\s+før)\\s+)?(?:[Kk]lokken|[Kk]lokka|[Kk]l\\.)\\s+(?:\\d{1,2}(?:[.:]\\d{2})?|\\p{Ll}+)"
+            + "\\s+\\p{Ll}");
+    /**
+     * A sentence opened by a name and a verb of saying or thinking, with at most a relative clause between them set off
+     * by commas ({@code Thommessen, som også er styreleder i …, mener det er viktig å bevare … våre naboland.}): the
+     * reporter tells what a named speaker thinks, in indirect speech, whose «vi» and «vår» are the speaker's paraphrased,
+     * not a sign of direct speech (session round 58). The name must be one the document names as a speaker.
+     */
+    private static final Pattern NAME_REPORTS = Pattern.compile("\\A(\\p{Lu}\\p{Ll}+)(?:,\\s+som\\s+[^,.!?«»]{1,100},)?\\s+"
+            + "(?:mener|meiner|forteller|understreker|påpeker|hevder|tror|synes|minner\\s+om|legger\\s+til|forklarer)\\s+"
+            + "(?:at|det|den|de|han|hun|dette|seg)(?![\\p{L}])");
     /**
      * The article speaks of itself: how it was made or published ({@code Denne saken er laget av …}, {@code Saken er
      * basert på intervjuer med …}, {@code Artikkelen ble først publisert …}): the editor's note at its end (round 13).
@@ -265,6 +288,15 @@ final class SentenceVoice {
         if (YEARED.matcher(s).find() && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()) {
             return true;
         }
+        if (CLOCKED.matcher(s).find() && !DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find()
+                && MAIN_CLAUSE_THIRD.matcher(outsideMarks(s)).find()) {
+            return true;
+        }
+        Matcher reports = NAME_REPORTS.matcher(s);
+        if (reports.find() && !PRONOUNS.contains(reports.group(1).toLowerCase(Locale.ROOT))
+                && cuedElsewhere(text, s, reports.group(1)) && !saidInTurn(turnSoFar, reports.group(1))) {
+            return true;
+        }
         String[] words = s.split("\\s+");
         if (words.length > 1 && THIRD_PERSON.contains(words[0])
                 && (!DialogueQuotes.SPEECH.matcher(outsideMarks(s)).find() || reporterSaysWe(text))
@@ -446,6 +478,19 @@ final class SentenceVoice {
         String letters = word.replaceAll("[^\\p{L}].*", "");
         return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ") " + Pattern.quote(letters)
                 + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
+    }
+
+    /**
+     * The document cues {@code name} as a speaker outside {@code sentence}, after a verb of saying and at most two more
+     * names ({@code sier Lise Fjeld}) or before one ({@code . Fjeld forteller}): {@link #NAME_REPORTS} then tells of a
+     * speaker met before, not of someone the speaker talks about (the sentence itself would match the second form).
+     */
+    private static boolean cuedElsewhere(String text, String sentence, String name) {
+        int at = text.indexOf(sentence);
+        String rest = at < 0 ? text : text.substring(0, at) + " " + text.substring(at + sentence.length());
+        return Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ")\\s+(?:\\p{Lu}[\\p{L}-]+\\s+){0,2}"
+                + Pattern.quote(name) + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(name) + " (?:" + QuoteAttribution.VERBS
+                + ")(?![\\p{L}])").matcher(rest).find();
     }
 
     /**
