@@ -62,6 +62,57 @@ class EvidenceIndexWriterCommitTest {
         }
     }
 
+    /**
+     * A commit while another thread goes on adding (an ingest's commit, the other tagging thread busy) writes the buffers it
+     * found, not one small segment after another for as long as the other thread adds: every document added before it is
+     * in the index after it, in a few segments.
+     */
+    @Test
+    void aCommitWhileAnotherThreadAddsWritesWhatItFoundInAFewSegments() throws Exception {
+        int before = 600;
+        java.util.concurrent.atomic.AtomicBoolean committed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger added = new java.util.concurrent.atomic.AtomicInteger();
+        try (EvidenceIndexWriter w = new EvidenceIndexWriter(dir, NorwegianAnalysis.analyzer(), 256 << 10)) {
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                for (int i = 0; i < before; i++) {
+                    add(w, "a-" + i);
+                }
+                Future<?> adding = other.submit(() -> {
+                    // a document a millisecond or so (a tagging thread's pace is slower), a few seconds at most
+                    for (int i = 0; (!committed.get() || i < 50) && i < 3_000; i++) {
+                        add(w, "b-" + i);
+                        added.incrementAndGet();
+                        Thread.sleep(1);
+                    }
+                    return null;
+                });
+                while (added.get() < 50) {
+                    Thread.onSpinWait();
+                }
+                w.commit();
+                committed.set(true);
+                adding.get();
+            } finally {
+                other.shutdown();
+            }
+            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir))) {
+                assertTrue(reader.numDocs() >= 2 * (before + 50), "every document added before the commit, and its passage");
+                // segments written, merged ones included (Lucene names each new segment by the next number)
+                long written = org.apache.lucene.index.SegmentInfos.readLatestCommit(reader.directory()).counter;
+                int cores = Runtime.getRuntime().availableProcessors();
+                assertTrue(written <= cores + 4, "segments the commit wrote: " + written);
+            }
+        }
+    }
+
+    private static void add(EvidenceIndexWriter w, String id) throws java.io.IOException {
+        String text = "Barneverntjenesten skal samarbeide med NAV, jf. sosialtjenesteloven. " + id;
+        w.add(new IndexedDocument(id, "sak-1", id + ".txt", "journal", "Tittel", "sha-" + id, "text/plain", text, List.of(0)),
+                List.of(new Passage(Passage.idOf("sak-1", id, 0), "sak-1", id, id + ".txt", "journal", "Tittel", "", 1, 0,
+                        text.length(), text, List.of(), List.of())));
+    }
+
     /** The word as the text field indexes it. */
     private static String stem(String word) throws java.io.IOException {
         try (org.apache.lucene.analysis.Analyzer a = NorwegianAnalysis.analyzer();
