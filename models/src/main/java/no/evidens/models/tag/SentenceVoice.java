@@ -476,8 +476,7 @@ final class SentenceVoice {
      */
     private static boolean speaker(String text, String word) {
         String letters = word.replaceAll("[^\\p{L}].*", "");
-        return letters.length() > 1 && Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ") " + Pattern.quote(letters)
-                + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(letters) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])").matcher(text).find();
+        return letters.length() > 1 && cue(letters, " ").matcher(text).find();
     }
 
     /**
@@ -488,9 +487,16 @@ final class SentenceVoice {
     private static boolean cuedElsewhere(String text, String sentence, String name) {
         int at = text.indexOf(sentence);
         String rest = at < 0 ? text : text.substring(0, at) + " " + text.substring(at + sentence.length());
-        return Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ")\\s+(?:\\p{Lu}[\\p{L}-]+\\s+){0,2}"
-                + Pattern.quote(name) + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(name) + " (?:" + QuoteAttribution.VERBS
-                + ")(?![\\p{L}])").matcher(rest).find();
+        return cue(name, "\\s+(?:\\p{Lu}[\\p{L}-]+\\s+){0,2}").matcher(rest).find();
+    }
+
+    /**
+     * {@code name} cued as a speaker: after a verb of saying and {@code gap} ({@code sier Dal}), or opening a clause
+     * before one ({@code . Dal mener}).
+     */
+    private static Pattern cue(String name, String gap) {
+        return Pattern.compile("(?<![\\p{L}])(?:" + QuoteAttribution.VERBS + ")" + gap + Pattern.quote(name)
+                + "(?![\\p{L}])|[.!?\\p{Ll}] " + Pattern.quote(name) + " (?:" + QuoteAttribution.VERBS + ")(?![\\p{L}])");
     }
 
     /**
