@@ -6,9 +6,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.FieldComparator;
 import org.apache.lucene.search.FieldComparatorSource;
-import org.apache.lucene.search.LeafFieldComparator;
 import org.apache.lucene.search.Pruning;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.SortField;
 
 /**
@@ -35,61 +33,27 @@ final class FileOrder extends FieldComparatorSource {
         return new Comparator(field, numHits);
     }
 
-    private static final class Comparator extends FieldComparator<Integer> {
+    private static final class Comparator extends EntryNumberOrder<Integer> {
         private final String field;
-        private final int[] ranks;
-        private int bottom;
-        private int top;
 
         Comparator(String field, int numHits) {
+            super(numHits);
             this.field = field;
-            this.ranks = new int[numHits];
         }
 
         @Override
-        public int compare(int slot1, int slot2) {
-            return Integer.compare(ranks[slot1], ranks[slot2]);
+        Numbers numbers(LeafReaderContext context) throws IOException {
+            return FileRanks.of(ReaderUtil.getTopLevelContext(context).reader(), field).leaf(context)::rank;
         }
 
         @Override
-        public void setTopValue(Integer value) {
-            top = value;
+        Integer boxed(long rank) {
+            return (int) rank;
         }
 
         @Override
-        public Integer value(int slot) {
-            return ranks[slot];
-        }
-
-        @Override
-        public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
-            FileRanks.Leaf leaf = FileRanks.of(ReaderUtil.getTopLevelContext(context).reader(), field).leaf(context);
-            return new LeafFieldComparator() {
-                @Override
-                public void setBottom(int slot) {
-                    bottom = ranks[slot];
-                }
-
-                @Override
-                public int compareBottom(int doc) throws IOException {
-                    return Integer.compare(bottom, leaf.rank(doc));
-                }
-
-                @Override
-                public int compareTop(int doc) throws IOException {
-                    return Integer.compare(top, leaf.rank(doc));
-                }
-
-                @Override
-                public void copy(int slot, int doc) throws IOException {
-                    ranks[slot] = leaf.rank(doc);
-                }
-
-                @Override
-                public void setScorer(Scorable scorer) {
-                    // the order needs no scores
-                }
-            };
+        long unboxed(Integer rank) {
+            return rank;
         }
     }
 }

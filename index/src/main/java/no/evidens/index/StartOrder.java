@@ -10,9 +10,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldComparator;
 import org.apache.lucene.search.FieldComparatorSource;
-import org.apache.lucene.search.LeafFieldComparator;
 import org.apache.lucene.search.Pruning;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.SortField;
 
 /**
@@ -78,59 +76,24 @@ final class StartOrder extends FieldComparatorSource {
         }
     }
 
-    private static final class Comparator extends FieldComparator<Long> {
-        private final long[] values;
-        private long bottom;
-        private long top;
-
+    private static final class Comparator extends EntryNumberOrder<Long> {
         Comparator(int numHits) {
-            this.values = new long[numHits];
+            super(numHits);
         }
 
         @Override
-        public int compare(int slot1, int slot2) {
-            return Long.compare(values[slot1], values[slot2]);
+        Numbers numbers(LeafReaderContext context) throws IOException {
+            return STARTS.of(context.reader())::get;
         }
 
         @Override
-        public void setTopValue(Long value) {
-            top = value;
+        Long boxed(long start) {
+            return start;
         }
 
         @Override
-        public Long value(int slot) {
-            return values[slot];
-        }
-
-        @Override
-        public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
-            Starts starts = STARTS.of(context.reader());
-            return new LeafFieldComparator() {
-                @Override
-                public void setBottom(int slot) {
-                    bottom = values[slot];
-                }
-
-                @Override
-                public int compareBottom(int doc) {
-                    return Long.compare(bottom, starts.get(doc));
-                }
-
-                @Override
-                public int compareTop(int doc) {
-                    return Long.compare(top, starts.get(doc));
-                }
-
-                @Override
-                public void copy(int slot, int doc) {
-                    values[slot] = starts.get(doc);
-                }
-
-                @Override
-                public void setScorer(Scorable scorer) {
-                    // the order needs no scores
-                }
-            };
+        long unboxed(Long start) {
+            return start;
         }
     }
 }
