@@ -34,16 +34,12 @@ class NavOtherNameTest {
         OneDocumentIndex.write(dir, PASSAGES);
     }
 
-    private static List<String> texts(EvidenceSearcher s, String query) throws IOException {
-        return s.search(new SearchRequest(query, "sak", null, 10)).hits().stream().map(SearchHit::text).toList();
-    }
-
     @Test
     void theOfficeItselfComesBeforeTheServiceItGives() throws IOException {
         try (EvidenceSearcher s = new EvidenceSearcher(dir)) {
-            List<String> hits = texts(s, "barnekonvensjonen Nav");
+            List<String> hits = OneDocumentIndex.texts(s, "barnekonvensjonen Nav");
             assertEquals(List.of(PASSAGES.get(1), PASSAGES.get(0)), hits, "Nav's own passage first, the service's still found");
-            assertEquals(Set.of(PASSAGES.get(0), PASSAGES.get(1)), Set.copyOf(texts(s, "nav")), "the one-word search finds both");
+            assertEquals(Set.of(PASSAGES.get(0), PASSAGES.get(1)), Set.copyOf(OneDocumentIndex.texts(s, "nav")), "the one-word search finds both");
         }
     }
 
@@ -51,7 +47,7 @@ class NavOtherNameTest {
     void unmarkedTheShortPassageOnTheServiceWouldComeFirst() throws IOException {
         Path list = Files.writeString(home.resolve("synonyms.txt"), "nav, sosialtjenesten, sosialtenesta\n");
         try (EvidenceSearcher s = new EvidenceSearcher(dir, NorwegianAnalysis.queryAnalyzer(list))) {
-            assertEquals(List.of(PASSAGES.get(0), PASSAGES.get(1)), texts(s, "barnekonvensjonen Nav"));
+            assertEquals(List.of(PASSAGES.get(0), PASSAGES.get(1)), OneDocumentIndex.texts(s, "barnekonvensjonen Nav"));
         }
     }
 }

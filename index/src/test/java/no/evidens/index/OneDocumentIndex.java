@@ -39,4 +39,9 @@ final class OneDocumentIndex {
             return s.search(new SearchRequest(query, null, null, 10)).hits().stream().map(SearchHit::passageId).sorted().toList();
         }
     }
+
+    /** The texts of the first 10 hits a search of {@code query} finds in the case {@code sak} ({@link #write}'s), in rank order. */
+    static List<String> texts(EvidenceSearcher s, String query) throws IOException {
+        return s.search(new SearchRequest(query, "sak", null, 10)).hits().stream().map(SearchHit::text).toList();
+    }
 }
