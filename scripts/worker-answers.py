@@ -5,13 +5,13 @@ threads, as the system counts them when the process ends) and wall time; --answe
 file, so that two builds can be compared with --compare (the drawn hyphens compared as the set they are).
 
   scripts/worker-answers.py --build DIR --list FILES [--archive JSA [--write-archive]] [--answers OUT] [--jvm OPTS]
-                            [--threads]
+                            [--threads] [--every N]
   scripts/worker-answers.py --compare OUT_A OUT_B
 
 DIR is a checkout built with `./mvnw package`; FILES holds one absolute path a line. The JVM options are the worker's
 own (MemoryBound.workerOptions for two threads) unless --jvm replaces them. --threads also prints the worker's CPU by
 kind of thread (its reading pool, the JIT's compiler, the collector, its main thread), read just before its input
-closes. --archive maps a class-data archive
+closes. --every N prints the worker's CPU so far after every N answers. --archive maps a class-data archive
 (written first with --write-archive, as the first worker of a build writes its own)."""
 import argparse
 import json
@@ -64,6 +64,9 @@ def run(args):
             break
         request, answer = line.rstrip('\n').split('\t', 1)
         answers[int(request)] = answer
+        if args.every and len(answers) % args.every == 0:
+            print(f'  {len(answers)} files: worker CPU {process_cpu(worker.pid):.2f} s, '
+                  f'wall {time.time() - start:.1f} s', flush=True)
         send()
     threads = thread_cpu(worker.pid) if args.threads else None
     worker.stdin.close()
@@ -80,6 +83,13 @@ def run(args):
         with open(os.path.join(args.answers, 'answers.txt'), 'w', encoding='utf-8') as out:
             for i, name in enumerate(files):
                 out.write(f'{name}\t{answers.get(i, "MISSING")}\n')
+
+
+def process_cpu(pid):
+    """CPU seconds of a live process so far, all its threads (/proc/PID/stat)."""
+    stat = open(f'/proc/{pid}/stat').read()
+    fields = stat[stat.rindex(')') + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
 
 def thread_cpu(pid):
@@ -137,6 +147,8 @@ def main():
     parser.add_argument('--answers')
     parser.add_argument('--jvm', default=OPTIONS)
     parser.add_argument('--threads', action='store_true', help="print the worker's CPU by kind of thread")
+    parser.add_argument('--every', type=int, metavar='N',
+                        help="print the worker's CPU so far after every N answers (where a JIT choice pays back)")
     parser.add_argument('--compare', nargs=2, metavar=('OUT_A', 'OUT_B'))
     args = parser.parse_args()
     if args.compare:

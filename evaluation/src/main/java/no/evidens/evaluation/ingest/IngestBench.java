@@ -91,11 +91,14 @@ public final class IngestBench {
                 options.folder() != null ? bundle : "generated: PDF, DOCX, HTML, TXT, e-mail, every other e-mail with a PDF attached",
                 options.threads(), Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("Evidens: %d threads, %d files read by Tika workers at a time (up to %d per worker process; memory bound: "
-                        + "main heap %d MB, each worker %d MB per file, tree under %d MB); main process JIT: %s%n",
+                        + "main heap %d MB, each worker %d MB per file, tree under %d MB); main process JIT: %s; workers' JIT: %s%n",
                 options.threads(), MemoryBound.workers(options.threads(), MemoryBound.MAIN_HEAP_MB * 1024L * 1024L),
                 MemoryBound.THREADS_PER_WORKER, MemoryBound.MAIN_HEAP_MB, MemoryBound.WORKER_HEAP_MB, MemoryBound.TREE_MB,
                 files.size() <= MemoryBound.QUICK_JIT_MAX_FILES ? "quick compiler only (at most "
-                        + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers");
+                        + MemoryBound.QUICK_JIT_MAX_FILES + " files)" : "both compilers",
+                files.size() >= MemoryBound.WORKERS_BOTH_COMPILERS_MIN_FILES
+                        || Boolean.getBoolean(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY) ? "both compilers"
+                        : "quick compiler only (under " + MemoryBound.WORKERS_BOTH_COMPILERS_MIN_FILES + " files)");
         // Every side (and its workers) runs on this JVM's own java binary, so Tika alone and Evidens share the JDK.
         out.printf("JVM of every side and worker: Java %s (%s)%n", Runtime.version(), System.getProperty("java.home"));
         out.flush();

@@ -88,12 +88,22 @@ public final class MemoryBound {
     public static final int QUICK_JIT_MAX_FILES = 4000;
     /**
      * System property of a main process whose workers run both of the JIT's compilers, not the quick one alone
-     * ({@link #workerOptions(int)}), for measuring a long ingest: not set by the launcher. Over one worker's reading
-     * (docs/ingest-speed-rounds.md, round 57 (B)) the optimising compiler cost some 15 CPU s more over the first 3,000
-     * files and saved about 2 ms a file after them, so it would pay back near 10,000 files only; a bench of 100,000
-     * documents is to say whether the launcher should set it for bundles that large.
+     * ({@link #workerOptions(int)}): set by {@link #mainOptions} and the launcher ({@link #WORKERS_BOTH_COMPILERS})
+     * for an ingest of at least {@link #WORKERS_BOTH_COMPILERS_MIN_FILES} files, and by hand for measuring.
      */
     public static final String WORKERS_BOTH_COMPILERS_PROPERTY = "evidens.workers.bothCompilers";
+    /** The option that sets {@link #WORKERS_BOTH_COMPILERS_PROPERTY} (the launcher writes the same). */
+    public static final String WORKERS_BOTH_COMPILERS = "-D" + WORKERS_BOTH_COMPILERS_PROPERTY + "=true";
+    /**
+     * The fewest files in a bundle whose ingest's workers run both of the JIT's compilers. Within the memory bound
+     * one worker process reads every file of an ingest (two at a time), so its optimising compiler's own CPU is paid
+     * once and its faster code saves on each file after. Measured on one worker over the bench's generated files
+     * (docs/ingest-speed-rounds.md, round 59 (A)): over 10,000 files both compilers cost 80.1 CPU s against 61.7
+     * (the optimising compiler's thread alone 26.9 s; the reading threads 42.1 s against 53.5); over the same files
+     * three times, the two runs' CPU met near 25,000 files (142.0 and 143.8 s at 25,000), both compilers ahead after.
+     * The bound is set a little above, as the files read again are kinder to the optimised code than new ones.
+     */
+    public static final int WORKERS_BOTH_COMPILERS_MIN_FILES = 30_000;
     /** System property that replaces the workers' JVM options (space-separated), for measuring other choices. */
     public static final String WORKER_OPTIONS_PROPERTY = "evidens.worker.options";
 
@@ -106,6 +116,9 @@ public final class MemoryBound {
         if (files <= QUICK_JIT_MAX_FILES) {
             options.add(QUICK_JIT);
             options.add(EARLY_QUICK_JIT);
+        }
+        if (files >= WORKERS_BOTH_COMPILERS_MIN_FILES) {
+            options.add(WORKERS_BOTH_COMPILERS);
         }
         if (hugePagesOnRequest(HUGE_PAGES_SETTING)) {
             options.add(HUGE_PAGES);
@@ -148,7 +161,7 @@ public final class MemoryBound {
     /**
      * As {@link #workerOptions(int)}; with {@code bothCompilers} the JIT's usual two compilers (the quick and the
      * optimising one, each on a thread of its own) instead of {@link #QUICK_JIT} on {@link #ONE_COMPILER_THREAD}:
-     * measured for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
+     * for a long ingest ({@link #WORKERS_BOTH_COMPILERS_PROPERTY}).
      */
     static List<String> workerOptions(int threads, boolean bothCompilers) {
         List<String> options = new ArrayList<>();

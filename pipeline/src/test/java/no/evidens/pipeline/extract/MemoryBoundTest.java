@@ -76,7 +76,7 @@ class MemoryBoundTest {
     }
 
     @Test
-    void theWorkersRunBothCompilersOnlyWhenTheirMainProcessIsToldSoNeverByTheLaunchersDefaults() throws IOException {
+    void theWorkersRunBothCompilersWhenTheirMainProcessIsToldSo() {
         String before = System.getProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
         try {
             System.clearProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY);
@@ -90,11 +90,22 @@ class MemoryBoundTest {
                 System.setProperty(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY, before);
             }
         }
-        for (int files : new int[] {1, MemoryBound.QUICK_JIT_MAX_FILES + 1, 1_000_000}) {
-            assertTrue(MemoryBound.mainOptions(files).stream().noneMatch(o -> o.contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY)),
-                    files + " files");
+    }
+
+    @Test
+    void onlyTheWorkersOfAnIngestOfManyFilesAreToldToRunBothCompilers() throws IOException {
+        int min = MemoryBound.WORKERS_BOTH_COMPILERS_MIN_FILES;
+        assertTrue(min > MemoryBound.QUICK_JIT_MAX_FILES, "the launcher counts up to the larger of the two");
+        for (int files : new int[] {1, MemoryBound.QUICK_JIT_MAX_FILES, MemoryBound.QUICK_JIT_MAX_FILES + 1, min - 1}) {
+            assertFalse(MemoryBound.mainOptions(files).contains(MemoryBound.WORKERS_BOTH_COMPILERS), files + " files");
         }
-        assertFalse(Files.readString(Path.of("..", "evidens")).contains(MemoryBound.WORKERS_BOTH_COMPILERS_PROPERTY));
+        for (int files : new int[] {min, 1_000_000}) {
+            assertTrue(MemoryBound.mainOptions(files).contains(MemoryBound.WORKERS_BOTH_COMPILERS), files + " files");
+        }
+        String launcher = Files.readString(Path.of("..", "evidens"));
+        assertTrue(launcher.contains("workers_both_compilers_min_files=" + min + "\n"), launcher);
+        assertTrue(launcher.contains("-ge \"$workers_both_compilers_min_files\" ]; then\n    opts=\"$opts "
+                + MemoryBound.WORKERS_BOTH_COMPILERS + "\""), launcher);
     }
 
     @Test
