@@ -205,6 +205,13 @@ final class SentenceVoice {
         return FIRST_SINGULAR.matcher(outsideMarks(words)).find();
     }
 
+    /** The words speak as several ({@code vi}, {@code oss}, {@code vår}), outside marks. */
+    static boolean firstPersonPlural(String words) {
+        return WE_OURS.matcher(outsideMarks(words)).find();
+    }
+
+    private static final Pattern WE_OURS = Pattern.compile("(?iu)(?<![\\p{L}])(?:vi|oss|vår|vårt|våre)(?![\\p{L}])");
+
     /** The words speak to someone ({@code du}, {@code dere}), outside marks. */
     static boolean secondPerson(String words) {
         return SECOND_PERSON.matcher(outsideMarks(words)).find();
@@ -400,7 +407,7 @@ final class SentenceVoice {
      * that says {@code oss} with no singular first- or second-person word ({@code Han går foran oss opp stien.}) is the
      * reporter's too (round 20), as one without it is.
      */
-    private static boolean reporterSaysWe(String text) {
+    static boolean reporterSaysWe(String text) {
         Matcher first = FIRST_TURN.matcher(text);
         String before = first.find() ? text.substring(0, first.start()) : text;
         return WE.matcher(before).find();

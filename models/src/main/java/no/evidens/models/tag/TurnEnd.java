@@ -220,7 +220,10 @@ final class TurnEnd {
     /**
      * The named sentence {@code i} is the speaker's: the next sentence says {@code jeg}, {@code meg} or {@code min}, or
      * (round 12) the next is no narration either and the one after it says so ({@code … fint for oss i firmaet.
-     * Kundene velger både Rema og Kiwi. Det er blitt mer avslappet. Når jeg har sagt det, …}).
+     * Kundene velger både Rema og Kiwi. Det er blitt mer avslappet. Når jeg har sagt det, …}); or (round 59) the turn
+     * has spoken as {@code vi} and the next sentence does so too, in a text whose reporter does not write {@code vi}
+     * ({@link SentenceVoice#reporterSaysWe}): a firm's or a group's speaker names what the sentence is about ({@code Vi
+     * var de første. Stolene er hjertet i alt Lunde Møbler lager. Vi gir dem navn …}).
      */
     private static boolean namedBySpeaker(String text, List<int[]> sentences, int i, boolean answer) {
         if (i + 1 >= sentences.size()) {
@@ -228,6 +231,10 @@ final class TurnEnd {
         }
         String next = text.substring(sentences.get(i + 1)[0], sentences.get(i + 1)[1]);
         if (SentenceVoice.firstPersonSingular(next)) {
+            return true;
+        }
+        if (SentenceVoice.firstPersonPlural(next) && !SentenceVoice.reporterSaysWe(text)
+                && SentenceVoice.firstPersonPlural(text.substring(sentences.get(0)[0], sentences.get(i)[0]))) {
             return true;
         }
         return i + 2 < sentences.size() && !SentenceVoice.narration(text, next, answer)
