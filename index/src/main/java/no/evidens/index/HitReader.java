@@ -63,59 +63,10 @@ final class HitReader {
     /**
      * The hits of {@code page} (hits of {@code query}), their snippets highlighted for it: stored fields of these only, and of
      * those only the fields a hit shows. They are read in index order, with one reader of stored fields: hits in
-     * one block of stored documents then decode its header once. On a snapshot whose searches are split over the cores
-     * ({@link SearchThreads}), a page of {@link #SPLIT_FROM} hits or more is read in two halves at once, as the page was
-     * found: each hit's stored fields and highlights are its own, whichever thread reads them.
+     * one block of stored documents then decode its header once.
      */
     List<SearchHit> hits(Query query, ScoreDoc[] page) throws IOException {
-        if (page.length < SPLIT_FROM || s.slices() < 2) {
-            return hits(query, page, docs(page));
-        }
-        // The highlighter's set-up for the query made once, here, not by both halves at once.
-        OffsetHighlighter.Prepared kept = s.snippets.hitsSetUp(query);
-        Integer[] byDoc = new Integer[page.length];
-        for (int i = 0; i < page.length; i++) {
-            byDoc[i] = i;
-        }
-        // Halves in index order, so that neighbouring entries (often one block of stored documents) stay together.
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(page[a].doc, page[b].doc));
-        int half = page.length / 2;
-        int[] first = new int[half];
-        int[] second = new int[page.length - half];
-        for (int i = 0; i < page.length; i++) {
-            if (i < half) {
-                first[i] = byDoc[i];
-            } else {
-                second[i - half] = byDoc[i];
-            }
-        }
-        SearchHit[] out = new SearchHit[page.length];
-        // Each half writes its own places of out; invokeAll returns after both, which makes their writes seen here.
-        SearchThreads.invokeAll(List.of(() -> read(kept, page, first, out), () -> read(kept, page, second, out)));
-        return Arrays.asList(out);
-    }
-
-    /** The hits from {@link #SPLIT_FROM} on are read in two halves at once (on a split snapshot). */
-    static final int SPLIT_FROM = 4;
-
-    /** One part of a page read on this thread: the hits at {@code places} of {@code page}, written to the same places of {@code out}. */
-    private Void read(OffsetHighlighter.Prepared kept, ScoreDoc[] page, int[] places, SearchHit[] out) throws IOException {
-        int[] docs = new int[places.length];
-        for (int i = 0; i < places.length; i++) {
-            docs[i] = page[places[i]].doc;
-        }
-        // This thread's own reader of stored fields: a reader serves one thread.
-        Map<Integer, Document> byDoc = stored(s.storedFields(), docs);
-        OffsetHighlighter.Highlight[] highlights = s.snippets.highlightHits(PassageSchema.TEXT, kept, docs, SNIPPET_PASSAGES,
-                doc -> byDoc.get(doc).get(PassageSchema.TEXT), sought);
-        for (int i = 0; i < places.length; i++) {
-            out[places[i]] = PassageSchema.toHit(byDoc.get(docs[i]), page[places[i]].score, highlights[i]);
-        }
-        return null;
-    }
-
-    /** {@link #hits(Query, ScoreDoc[])} on this thread alone. */
-    private List<SearchHit> hits(Query query, ScoreDoc[] page, int[] docs) throws IOException {
+        int[] docs = docs(page);
         // Each hit's stored fields are read once: the highlighter takes the text from them.
         Map<Integer, Document> byDoc = stored(docs);
         // The page's entries are hits of the query: its parts a snippet never shows need not be matched in them.
@@ -139,11 +90,6 @@ final class HitReader {
 
     /** The fields a hit shows of each of {@code docs}, by Lucene document: read in index order, each once. */
     Map<Integer, Document> stored(int[] docs) throws IOException {
-        return stored(stored, docs);
-    }
-
-    /** {@link #stored(int[])} read by {@code stored} (a reader of the calling thread). */
-    private static Map<Integer, Document> stored(StoredFields stored, int[] docs) throws IOException {
         int[] inOrder = docs.clone();
         Arrays.sort(inOrder);
         Map<Integer, Document> byDoc = new HashMap<>();

@@ -67,7 +67,7 @@ final class OffsetHighlighter extends UnifiedHighlighter {
      * the plan made them for every call (the thirty-fifth round's profile: 3.9% of a term search's thread), and read by
      * any thread at once: none of it is changed by highlighting.
      */
-    record Prepared(Query matching, AnalysedMatches.Plan plan, Map<String, UHComponents> components) {
+    private record Prepared(Query matching, AnalysedMatches.Plan plan, Map<String, UHComponents> components) {
     }
 
     private OffsetHighlighter(Builder builder, boolean analysed) {
@@ -131,20 +131,6 @@ final class OffsetHighlighter extends UnifiedHighlighter {
     Highlight[] highlightHits(String field, Query query, int[] hits, int maxPassages, IntFunction<String> textOf,
                               SoughtTerms sought) throws IOException {
         return highlight(field, prepared(query, true), hits, maxPassages, textOf, sought);
-    }
-
-    /**
-     * The set-up {@link #highlightHits} makes for {@code query}, made now when it is not kept yet: for a page whose hits
-     * are highlighted on several threads at once, which then share one set-up instead of each making its own.
-     */
-    Prepared hitsSetUp(Query query) throws IOException {
-        return prepared(query, true);
-    }
-
-    /** As {@link #highlightHits}, with the set-up {@link #hitsSetUp} made for the query (on any thread). */
-    Highlight[] highlightHits(String field, Prepared kept, int[] hits, int maxPassages, IntFunction<String> textOf,
-                              SoughtTerms sought) throws IOException {
-        return highlight(field, kept, hits, maxPassages, textOf, sought);
     }
 
     /** The key of {@link #highlightHits}'s set-up for {@code query}: its hits only, the query trimmed for them. */
