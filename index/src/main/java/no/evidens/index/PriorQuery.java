@@ -116,8 +116,7 @@ final class PriorQuery extends Query {
         // The same fields and the bonuses as a clause of their own, for segments whose hits are known (CarriedBonusScorer).
         Weight bonusWalk = fieldWeights == null ? null : bonusWalk(searcher, (BooleanQuery) rewrittenWords, fieldWeights,
                 new BonusClause(BONUS_CLAUSE, bonusDocs, values), scoreMode, boost);
-        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, rewrittenWords, values,
-                bonusDocs);
+        return new TopScoresWeight(searcher, boost, wordsWeight, bonusWalk, wordWeights, fieldWeights, values, bonusDocs);
     }
 
     /** What the bonus clause of {@link #bonusWalk} stands for: its text only (it is weighed by its own weight). */
@@ -209,15 +208,11 @@ final class PriorQuery extends Query {
         private final List<List<Weight>> wordWeights;
         /** Null unless the words are one word in its fields, a plain disjunction scored from terms ({@link #clauseWeights}). */
         private final List<Weight> fieldWeights;
-        /** The words of {@link #fieldWeights}, as weighed: for {@link #lookUpWeights}. */
-        private final Query fieldWords;
-        /** Made when first asked for: {@link #fieldWeights} for scoring chosen entries only ({@link #lookUpWeights}). */
-        private List<Weight> lookUpWeights;
         private final float[] values;
         private final SegmentCache<BonusDocs> bonusDocs;
 
         TopScoresWeight(IndexSearcher searcher, float boost, Weight wordsWeight, Weight bonusWalk,
-                        List<List<Weight>> wordWeights, List<Weight> fieldWeights, Query fieldWords, float[] values,
+                        List<List<Weight>> wordWeights, List<Weight> fieldWeights, float[] values,
                         SegmentCache<BonusDocs> bonusDocs) {
             super(PriorQuery.this);
             this.searcher = searcher;
@@ -226,7 +221,6 @@ final class PriorQuery extends Query {
             this.bonusWalk = bonusWalk;
             this.wordWeights = wordWeights;
             this.fieldWeights = fieldWeights;
-            this.fieldWords = fieldWords;
             this.values = values;
             this.bonusDocs = bonusDocs;
         }
@@ -239,20 +233,6 @@ final class PriorQuery extends Query {
             return plainWeight;
         }
 
-        /**
-         * The word's fields weighed as {@link #fieldWeights} are, but for a complete score ({@code ScoreMode.COMPLETE}):
-         * the entries the walk hands on with a bonus are scored again one by one ({@link CarriedBonusScorer}), which needs
-         * no block maxima, so their scorers read plain postings, not Lucene's postings with impacts (whose enum makes its
-         * lists of impacts when opened). The same similarity and statistics, so the same scores. Made once, when a segment
-         * first has such an entry.
-         */
-        private synchronized List<Weight> lookUpWeights() throws IOException {
-            if (lookUpWeights == null) {
-                lookUpWeights = clauseWeights(searcher, fieldWords, ScoreMode.COMPLETE, boost);
-            }
-            return lookUpWeights;
-        }
-
         @Override
         public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
             FixedBitSet hits = KnownHits.in(context.reader());
@@ -263,7 +243,7 @@ final class PriorQuery extends Query {
             if (hits != null && fieldWeights != null) {
                 BulkScorer walk = bonusWalk.bulkScorer(context);
                 return walk == null ? null : new CarriedBonusScorer(walk, bonusDocs.of(context.reader()), values,
-                        () -> DisjunctionAt.open(lookUpWeights(), context));
+                        () -> DisjunctionAt.open(fieldWeights, context));
             }
             BulkScorer inner = wordsWeight.bulkScorer(context);
             if (inner == null) {
