@@ -26,8 +26,6 @@ final class AliasingParser extends MultiFieldQueryParser {
     private final Set<Query> split;
     private final Analyzer sameWords;
     private final Map<Query, Query> own;
-    /** TRIAL: a noun of action's clause → its verb's forms. */
-    Map<Query, Query> verbs;
     /** Whether a word is being read a second time, with {@link #sameWords}. */
     private boolean readingOwn;
 
@@ -113,23 +111,6 @@ final class AliasingParser extends MultiFieldQueryParser {
                 }
             } finally {
                 readingOwn = false;
-            }
-        }
-        if (field == null && !quoted && q != null && verbs != null && getDefaultOperator() == QueryParser.Operator.OR
-                && Trial.f("verb", 0f) > 0 && !WeakWords.listed(queryText)) {
-            BooleanQuery.Builder v = new BooleanQuery.Builder();
-            int n = 0;
-            for (String form : ActionVerbs.verbForms(queryText)) {
-                for (String f : new String[] {PassageSchema.TEXT, PassageSchema.HEADING}) {
-                    Query fq = super.newFieldQuery(getAnalyzer(), f, form, false);
-                    if (fq != null) {
-                        v.add(fq, BooleanClause.Occur.SHOULD);
-                        n++;
-                    }
-                }
-            }
-            if (n > 0) {
-                verbs.put(q, v.build());
             }
         }
         return q;

@@ -61,7 +61,7 @@ final class CountAnswers {
                 .build();
         return new BooleanQuery.Builder()
                 .add(ranked, BooleanClause.Occur.MUST)
-                .add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(count), QueryReader.WORD_TIER * Trial.f("count", SHARE))),
+                .add(new ScoreOnly(new BoostQuery(new ConstantScoreQuery(count), QueryReader.WORD_TIER * SHARE)),
                         BooleanClause.Occur.SHOULD)
                 .build();
     }

@@ -50,7 +50,7 @@ final class DocumentWords {
      * {@link PartyWords}) worth {@link PartyWords#SHARE} of a tier when the passage's document holds them.
      */
     static Query added(Query ranked, List<Query> words, Set<Query> party) {
-        return OneWordQuery.added(ranked, words, Held::new, word -> party.contains(word) ? Trial.f("party", PartyWords.SHARE) : Trial.f("doc", SHARE));
+        return OneWordQuery.added(ranked, words, Held::new, word -> party.contains(word) ? PartyWords.SHARE : SHARE);
     }
 
     /**

@@ -36,29 +36,12 @@ final class HeadingOnly {
      * query of fewer than {@link #MIN_WORDS} words, or a word not sought in the heading, keeps the plain tier clause.
      */
     static Query tier(Query word, float tier, int words) {
-        float p = Trial.f("parts", 0f);
-        if (p > 0 && words >= Trial.f("partsmin", 2f)) {
-            Query text = without(word, Set.of(PassageSchema.HEADING, PassageSchema.PARTS));
-            if (text != null) {
-                Query noHeading = without(word, Set.of(PassageSchema.HEADING));
-                List<Query> opts = new java.util.ArrayList<>();
-                opts.add(new BoostQuery(new ConstantScoreQuery(text), tier));
-                if (noHeading != null) {
-                    opts.add(new BoostQuery(new ConstantScoreQuery(noHeading), tier * p));
-                    opts.add(new BoostQuery(new ConstantScoreQuery(word),
-                            tier * (words >= MIN_WORDS ? Math.min(p, Trial.f("heading", SHARE)) : p)));
-                } else {
-                    opts.add(new BoostQuery(new ConstantScoreQuery(word), tier * p));
-                }
-                return new DisjunctionMaxQuery(opts, 0f);
-            }
-        }
         Query body = words >= MIN_WORDS ? withoutHeading(word) : null;
         if (body == null) {
             return new BoostQuery(new ConstantScoreQuery(word), tier);
         }
         return new DisjunctionMaxQuery(List.of(new BoostQuery(new ConstantScoreQuery(body), tier),
-                new BoostQuery(new ConstantScoreQuery(word), tier * Trial.f("heading", SHARE))), 0f);
+                new BoostQuery(new ConstantScoreQuery(word), tier * SHARE)), 0f);
     }
 
     /** {@code word}'s clauses on fields other than the heading, or null when it has no heading clause (or nothing else). */
@@ -74,28 +57,6 @@ final class HeadingOnly {
                 return null;
             }
             if (fields(c.getQuery()).equals(Set.of(PassageSchema.HEADING))) {
-                dropped = true;
-            } else {
-                out.add(c);
-                kept = true;
-            }
-        }
-        return dropped && kept ? out.build() : null;
-    }
-
-    /** TRIAL: {@code word}'s clauses on fields other than {@code drop}, or null when none dropped or none kept. */
-    static Query without(Query word, Set<String> drop) {
-        if (!(word instanceof BooleanQuery b)) {
-            return null;
-        }
-        BooleanQuery.Builder out = new BooleanQuery.Builder();
-        boolean kept = false;
-        boolean dropped = false;
-        for (BooleanClause c : b.clauses()) {
-            if (c.getOccur() != BooleanClause.Occur.SHOULD) {
-                return null;
-            }
-            if (drop.containsAll(fields(c.getQuery()))) {
                 dropped = true;
             } else {
                 out.add(c);

@@ -55,7 +55,7 @@ final class NearbyWords {
 
     /** {@code ranked} required, with an optional bonus per word of {@code words} (each word's query). */
     static Query added(Query ranked, List<Query> words) {
-        return OneWordQuery.added(ranked, words, Near::new, word -> Trial.f("near", SHARE));
+        return OneWordQuery.added(ranked, words, Near::new, word -> SHARE);
     }
 
     /**
@@ -163,10 +163,8 @@ final class NearbyWords {
             if (sorted == null) {
                 return false;
             }
-            long before = (long) Trial.f("nearbefore", REACH);
-            long after = (long) Trial.f("nearafter", REACH);
-            int i = Arrays.binarySearch(sorted, at - before);
-            for (int k = i < 0 ? -i - 1 : i; k < sorted.length && sorted[k] <= at + after; k++) {
+            int i = Arrays.binarySearch(sorted, at - REACH);
+            for (int k = i < 0 ? -i - 1 : i; k < sorted.length && sorted[k] <= at + REACH; k++) {
                 if (sorted[k] != at) {
                     return true;
                 }

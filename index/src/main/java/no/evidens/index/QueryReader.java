@@ -58,10 +58,6 @@ final class QueryReader {
             PassageSchema.MUNICIPALITY, PassageSchema.SERVICE, PassageSchema.YEAR);
 
     private final Analyzer analyzer;
-    /** TRIAL: the verb forms of the query being read. */
-    static final ThreadLocal<Map<Query, Query>> VERBS = new ThreadLocal<>();
-    /** TRIAL: each tier word's share of the index's entries holding it. */
-    static final ThreadLocal<Map<Query, Float>> SHARES = new ThreadLocal<>();
     /** The analyzer without the synonyms naming a thing in other words, or null when the list has none. */
     private final Analyzer sameWords;
 
@@ -100,56 +96,16 @@ final class QueryReader {
         Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Query, Query> own = new IdentityHashMap<>();
-        Map<Query, Query> verbs = new IdentityHashMap<>();
-        VERBS.set(verbs);
         Query q = parse(text, operator, halves, split, own);
         Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
         List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
-        Map<Query, Float> shares = new IdentityHashMap<>();
-        SHARES.set(shares);
-        if (reader != null && Trial.f("idf", 0f) > 0 && words.size() >= Trial.f("idfmin", 2f)) {
-            for (Query w : words) {
-                float[] max = {0f};
-                w.visit(new QueryVisitor() {
-                    @Override
-                    public void consumeTerms(Query qq, Term... terms) {
-                        for (Term t : terms) {
-                            if (PassageSchema.TEXT.equals(t.field())) {
-                                try {
-                                    max[0] = Math.max(max[0], reader.docFreq(t) / (float) reader.maxDoc());
-                                } catch (java.io.IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
-                                }
-                            }
-                        }
-                    }
-
-                    @Override
-                    public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                        return this;
-                    }
-                });
-                shares.put(w, max[0]);
-            }
-        }
-        Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, frameStems()) : Set.of();
+        Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
         Set<Query> party = operator == QueryParser.Operator.OR ? PartyWords.party(q, words, PartyWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
                 ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words, party),
                         words), text, analyzer)
                 : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
-    }
-
-    /** TRIAL: the frame stems, with those of the words of {@code evidens.trial.framex} (comma for space). */
-    private Set<String> frameStems() {
-        String x = System.getProperty("evidens.trial.framex");
-        if (x == null) {
-            return FrameWords.stems(analyzer);
-        }
-        Set<String> out = new java.util.HashSet<>(FrameWords.stems(analyzer));
-        out.addAll(new StemmedWords(x.replace(';', ' ')).stems(analyzer));
-        return out;
     }
 
     /**
@@ -204,7 +160,7 @@ final class QueryReader {
             } else if (split.contains(c.getQuery()) && c.getQuery() instanceof BooleanQuery halves) {
                 out.add(c);
                 for (BooleanClause h : halves.clauses()) {
-                    out.add(new BoostQuery(new ConstantScoreQuery(h.getQuery()), WORD_TIER * Trial.f("split", 0.5f) / halves.clauses().size()),
+                    out.add(new BoostQuery(new ConstantScoreQuery(h.getQuery()), SPLIT_TIER / halves.clauses().size()),
                             BooleanClause.Occur.SHOULD);
                 }
             } else if (WeakWords.isWeak(c.getQuery(), weak)) {
@@ -213,22 +169,11 @@ final class QueryReader {
                 out.add(c);
                 out.add(new DisjunctionMaxQuery(List.of(
                         new BoostQuery(new ConstantScoreQuery(own.get(c.getQuery())), WORD_TIER),
-                        new BoostQuery(new ConstantScoreQuery(c.getQuery()), WORD_TIER * Trial.f("other", 0.5f))), 0f), BooleanClause.Occur.SHOULD);
+                        new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER)), 0f), BooleanClause.Occur.SHOULD);
             } else {
                 out.add(c);
-                float tier = frame.contains(c.getQuery()) ? WORD_TIER * Trial.f("frame", FrameWords.SHARE) : WORD_TIER;
-                Map<Query, Float> shares = SHARES.get();
-                Float share = shares == null ? null : shares.get(c.getQuery());
-                if (share != null && share > Trial.f("idfthr", 0f)) {
-                    tier *= 1f - Trial.f("idf", 0f) * Math.min(1f, share / Trial.f("idfscale", 1f));
-                }
-                Map<Query, Query> verbs = VERBS.get();
-                Query verb = verbs == null ? null : verbs.get(c.getQuery());
-                Query t = HeadingOnly.tier(c.getQuery(), tier, b.clauses().size());
-                if (verb != null) {
-                    t = new DisjunctionMaxQuery(List.of(t, new BoostQuery(new ConstantScoreQuery(verb), tier * Trial.f("verb", 0f))), 0f);
-                }
-                out.add(t, BooleanClause.Occur.SHOULD);
+                float tier = frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER;
+                out.add(HeadingOnly.tier(c.getQuery(), tier, b.clauses().size()), BooleanClause.Occur.SHOULD);
             }
         }
         return out.build();
@@ -252,8 +197,7 @@ final class QueryReader {
                         Map<Query, Query> own) {
         // Words are sought in the passage text and, with less weight, in its compound parts and in the
         // heading it stands under.
-        AliasingParser parser = new AliasingParser(analyzer, halves, split, sameWords, own);
-        parser.verbs = VERBS.get();
+        QueryParser parser = new AliasingParser(analyzer, halves, split, sameWords, own);
         parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {
