@@ -48,12 +48,13 @@ class StoreServerHungIT {
     private static final String PASSWORD = "testpassord-for-lagertjeneren";
     private static final String CASE = "testkommune-2026";
     /**
-     * The wait for the hung server's answer in these tests ({@link StoreServer#NETWORK_TIMEOUT_PROPERTY}), half the product's
-     * 12 s: each case waits it out, and what is proved (the first request given up on and named, the second told at once
-     * after a third of it, no request waiting again) does not depend on its length. Not shorter: the second request is asked
-     * a third of it plus half a second after the first and must be answered (within 2 s) before the first gives up.
+     * The wait for the hung server's answer in these tests ({@link StoreServer#NETWORK_TIMEOUT_PROPERTY}), two thirds of the
+     * product's 12 s: each case waits it out, and what is proved (the first request given up on and named, the second told at
+     * once after a third of it, no request waiting again) does not depend on its length. Not shorter: the second request is
+     * asked a third of it plus half a second after the first and must be answered before the first gives up; at 6 s, under
+     * a load of 28 on 2 cores, the second was looked at 5.2 s after the first (the class's first case, its JVM cold).
      */
-    private static final int TIMEOUT_MS = 6_000;
+    private static final int TIMEOUT_MS = 8_000;
 
     @TempDir
     Path tmp;
@@ -87,6 +88,11 @@ class StoreServerHungIT {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpRequest findings = HttpRequest.newBuilder(URI.create(web.url() + "api/findings?case=" + CASE)).build();
                 assertEquals(200, http.send(findings, HttpResponse.BodyHandlers.ofString()).statusCode());
+                // the command once while the server answers: its classes loaded here, not in the seconds between the two
+                // requests below, where on a loaded machine their loading held the second back past the first's time-out
+                CommandLine warm = EvidensCli.commandLine();
+                warm.setOut(new PrintWriter(new StringWriter()));
+                assertEquals(0, warm.execute("finding", "list", "--home", root.toString(), "--case", CASE));
 
                 signal("STOP", server);
                 long t0 = System.nanoTime();
