@@ -17,7 +17,7 @@ import org.h2.api.ErrorCode;
 /**
  * The checks a pool's connections are under as they are handed out (H2's pool rolls a kept connection back: a round trip to
  * the store server; a new one connects and signs in), and how long the oldest has waited. A check takes milliseconds on a
- * server that answers; one still waiting after {@link #HUNG} means a server that has stopped answering, and then the next
+ * server that answers; one still waiting after {@link #hung()} means a server that has stopped answering, and then the next
  * request is told so at once instead of waiting out the 12 s network time-out as well (the workspace then remembers it).
  *
  * <p>Why this and not {@code Connection.isValid} as a connection is taken: the pool's rollback is already that round trip,
@@ -28,7 +28,9 @@ final class StoreChecks {
      * How long a check may wait before the server is taken for hung: a third of the network time-out, far above what a
      * rollback or a sign-in takes even on a loaded machine (under a second in round 52's walks at load 41).
      */
-    static final Duration HUNG = Duration.ofMillis(StoreServer.NETWORK_TIMEOUT_MS / 3);
+    static Duration hung() {
+        return Duration.ofMillis(StoreServer.networkTimeoutMs() / 3);
+    }
 
     private final long hungNanos;
     /** The checks under way: when each began (nanoTime). */
@@ -41,7 +43,7 @@ final class StoreChecks {
     }
 
     /**
-     * Throws, as H2 says a connection that timed out, when a check under way has waited {@link #HUNG} or longer: a new
+     * Throws, as H2 says a connection that timed out, when a check under way has waited {@link #hung()} or longer: a new
      * request would only wait behind the same silent server.
      */
     void throwIfHung() throws SQLException {

@@ -22,7 +22,7 @@ import no.evidens.findings.KeptConnections;
  *
  * <p>H2's own {@link JdbcConnectionPool} rather than HikariCP: it makes a new connection in the thread that asks for it, so a
  * stopped server, a refused password, an untrusted certificate or a hung server is said by the driver itself at once (or
- * after the 12 s of {@link StoreServer#NETWORK_TIMEOUT_MS}), as without a pool; HikariCP makes connections on a thread of
+ * after the 12 s of {@link StoreServer#networkTimeoutMs()}), as without a pool; HikariCP makes connections on a thread of
  * its own and lets a request wait its whole connection timeout for one that a stopped server never gives, and it does not
  * take H2's broken connection (error 90067, not an SQL state 08) for one to drop. H2's pool is in the H2 jar the stores
  * already use, and it takes no lock while it connects. What it lacks is added here: a kept connection broken by a store
@@ -44,16 +44,16 @@ final class StorePool implements KeptConnections, no.evidens.access.KeptConnecti
     static final int WAIT_SECONDS = 10;
     /**
      * A failed attempt that lasted this long met a server that does not answer: it waited out H2's read timeout
-     * ({@link StoreServer#NETWORK_TIMEOUT_MS}, of which this is half), while a connection the server broke off (a restart)
+     * ({@link StoreServer#networkTimeoutMs()}, of which this is half), while a connection the server broke off (a restart)
      * fails at once.
      */
-    private static final long HUNG_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(StoreServer.NETWORK_TIMEOUT_MS / 2);
+    private final long hungNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(StoreServer.networkTimeoutMs() / 2);
     /** The error code of H2's pool when no connection came back in time (its SQL state 08001). */
     static final int LOGIN_TIMEOUT = 8001;
 
     private final JdbcConnectionPool pool;
     /** The hand-outs under way, so that a server found silent by one is said at once to the next request. */
-    private final StoreChecks checks = new StoreChecks(StoreChecks.HUNG);
+    private final StoreChecks checks = new StoreChecks(StoreChecks.hung());
     /** Whether the pool made a new connection for this thread's last request (rather than taking a kept one). */
     private final ThreadLocal<Boolean> made = ThreadLocal.withInitial(() -> false);
 
@@ -83,7 +83,7 @@ final class StorePool implements KeptConnections, no.evidens.access.KeptConnecti
             try {
                 return pool.getConnection();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1 && System.nanoTime() - t0 >= HUNG_NANOS) {
+                if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1 && System.nanoTime() - t0 >= hungNanos) {
                     // a kept connection whose server does not answer: not tried again, as each would wait as long
                     throw timedOut(e);
                 }

@@ -34,13 +34,39 @@ public record StoreServer(String host, int port, boolean tls) {
      */
     static final int LOCK_TIMEOUT_MS = 10_000;
     /**
-     * How long a connection waits for the server's answer to one request, in milliseconds. H2's client sets it as the socket's
-     * read timeout ({@code NETWORK_TIMEOUT}; it ignores {@code Connection.setNetworkTimeout}): without it a server that was
-     * stopped (SIGSTOP) or a network that drops packets leaves a command or a web request waiting for ever. Longer than the
-     * lock timeout, so a request waiting for a row another home holds gets the lock timeout's error, not this one; the
-     * server answers a long result in pieces (its fetch size), so no single answer takes this long on a working server.
+     * How long a connection waits for the server's answer to one request, in milliseconds, unless
+     * {@link #NETWORK_TIMEOUT_PROPERTY} says otherwise. H2's client sets it as the socket's read timeout
+     * ({@code NETWORK_TIMEOUT}; it ignores {@code Connection.setNetworkTimeout}): without it a server that was stopped
+     * (SIGSTOP) or a network that drops packets leaves a command or a web request waiting for ever. Longer than the lock
+     * timeout, so a request waiting for a row another home holds gets the lock timeout's error, not this one; the server
+     * answers a long result in pieces (its fetch size), so no single answer takes this long on a working server.
      */
     static final int NETWORK_TIMEOUT_MS = 12_000;
+    /**
+     * System property of a process that waits another time than {@link #NETWORK_TIMEOUT_MS} for a store server's answer, in
+     * milliseconds: not set by the launcher. The tests of a hung server set it short, so as not to wait out 12 s in each case;
+     * below {@link #LOCK_TIMEOUT_MS} a request waiting for a row another home holds would be said as a server that does not
+     * answer. Read at each use, so that a test can set it and take it away again.
+     */
+    public static final String NETWORK_TIMEOUT_PROPERTY = "evidens.store.networkTimeoutMs";
+
+    /** How long a connection waits for the server's answer to one request now, in milliseconds. */
+    static int networkTimeoutMs() {
+        String set = System.getProperty(NETWORK_TIMEOUT_PROPERTY);
+        if (set == null) {
+            return NETWORK_TIMEOUT_MS;
+        }
+        try {
+            int ms = Integer.parseInt(set.strip());
+            if (ms >= 1) {
+                return ms;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(NETWORK_TIMEOUT_PROPERTY + "=" + set + ": the wait for a store server's answer is a"
+                + " whole number of milliseconds, at least 1");
+    }
 
     /** A server reached without TLS (tcp://). */
     public StoreServer(String host, int port) {
@@ -88,7 +114,7 @@ public record StoreServer(String host, int port, boolean tls) {
     /** The JDBC address of one of the server's databases ({@link #FINDINGS}, {@link #ACCESS}). */
     public String url(String database) {
         return "jdbc:h2:" + scheme() + "://" + host + ":" + port + "/" + database + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MS
-                + ";NETWORK_TIMEOUT=" + NETWORK_TIMEOUT_MS;
+                + ";NETWORK_TIMEOUT=" + networkTimeoutMs();
     }
 
     @Override

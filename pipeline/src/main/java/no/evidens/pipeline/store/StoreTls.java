@@ -210,7 +210,7 @@ public final class StoreTls {
             }
             SSLContext real = SSLContext.getInstance("TLS");
             real.init(serverKeys, new TrustManager[] {new Pinning(jdk)}, null);
-            SSLContext.setDefault(new TimedSslContext(real, StoreServer.NETWORK_TIMEOUT_MS));
+            SSLContext.setDefault(new TimedSslContext(real, StoreServer::networkTimeoutMs));
             installed = true;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS for the store server: " + e.getMessage(), e);

@@ -66,7 +66,7 @@ public class StoreUnreachable extends IllegalStateException {
         }
         return switch (s.getErrorCode()) {
             case ErrorCode.CONNECTION_BROKEN_1 -> new StoreUnreachable("the store server " + server + " does not answer"
-                    + (timedOut(s) ? " within " + StoreServer.NETWORK_TIMEOUT_MS / 1000 + " s" : "") + " (" + rootCause(s)
+                    + (timedOut(s) ? " within " + StoreServer.networkTimeoutMs() / 1000 + " s" : "") + " (" + rootCause(s)
                     + "): is 'evidens store serve' running there, and the port open to this machine?", e);
             case ErrorCode.WRONG_USER_OR_PASSWORD -> new StoreUnreachable("the store server " + server + " refused the password: give the"
                     + " one in the server's " + StorePassword.FILE + " (" + StorePassword.ENV + ", or " + StorePassword.FILE

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.security.KeyManagementException;
 import java.security.SecureRandom;
+import java.util.function.IntSupplier;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -20,10 +21,12 @@ import javax.net.ssl.TrustManager;
  * A TLS context that is another, except that a socket made unconnected by its socket factory gets a read timeout. H2's client
  * makes its TLS socket so ({@code CipherFactory.createSocket}) and, unlike its plain socket, sets no timeout on it (its
  * {@code NETWORK_TIMEOUT} setting is left out): without this a hung store server reached by {@code ssl://} would hold a
- * command or a web request for ever. Other clients (java.net.http, Jetty) connect otherwise and are left as they were.
+ * command or a web request for ever. The timeout is asked for at each socket, so that it follows
+ * {@link StoreServer#NETWORK_TIMEOUT_PROPERTY} as H2's plain sockets do. Other clients (java.net.http, Jetty) connect
+ * otherwise and are left as they were.
  */
 final class TimedSslContext extends SSLContext {
-    TimedSslContext(SSLContext real, int readTimeoutMs) {
+    TimedSslContext(SSLContext real, IntSupplier readTimeoutMs) {
         super(new Spi(real, readTimeoutMs), real.getProvider(), real.getProtocol());
     }
 
@@ -31,7 +34,7 @@ final class TimedSslContext extends SSLContext {
         private final SSLContext real;
         private final SSLSocketFactory sockets;
 
-        Spi(SSLContext real, int readTimeoutMs) {
+        Spi(SSLContext real, IntSupplier readTimeoutMs) {
             this.real = real;
             this.sockets = new Timed(real.getSocketFactory(), readTimeoutMs);
         }
@@ -85,9 +88,9 @@ final class TimedSslContext extends SSLContext {
     /** The real factory; its unconnected sockets with a read timeout. */
     private static final class Timed extends SSLSocketFactory {
         private final SSLSocketFactory real;
-        private final int readTimeoutMs;
+        private final IntSupplier readTimeoutMs;
 
-        Timed(SSLSocketFactory real, int readTimeoutMs) {
+        Timed(SSLSocketFactory real, IntSupplier readTimeoutMs) {
             this.real = real;
             this.readTimeoutMs = readTimeoutMs;
         }
@@ -95,7 +98,7 @@ final class TimedSslContext extends SSLContext {
         @Override
         public Socket createSocket() throws IOException {
             Socket s = real.createSocket();
-            s.setSoTimeout(readTimeoutMs);
+            s.setSoTimeout(readTimeoutMs.getAsInt());
             return s;
         }
 

@@ -38,7 +38,7 @@ class IsolatedExtractorIT {
 
     @BeforeAll
     static void drawTheScan() throws Exception {
-        scan = fullPageScan();
+        scan = scanOf(shared.resolve("side.png"), 96);
     }
 
     @Test
@@ -198,6 +198,10 @@ class IsolatedExtractorIT {
     void aFileLostWithTheWorkerItSharedIsReadAgainAlone() throws Exception {
         Path txt = tmp.resolve("kort.txt");
         Files.writeString(txt, "Kort notat om taushetsplikt.");
+        // A quarter of the full page: this test reads its scan through to the end twice (again in a worker, then in process to
+        // compare), some 13 CPU s each for the full page, which made it half the class's time; a quarter still keeps Tesseract
+        // at it for seconds, far longer than the moment between its start being seen and the worker being stopped.
+        Path quarter = scanOf(tmp.resolve("kvart-side.png"), 24);
         ExecutorService caller = Executors.newSingleThreadExecutor();
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         // Tesseract in the workers with the same 300 s as the in-process reading below: its own 120 s ran out for the full
@@ -205,10 +209,10 @@ class IsolatedExtractorIT {
         try (IsolatedExtractor isolated = new IsolatedExtractor(2, 1_000_000, true, 300, IsolatedExtractor.DEFAULT_START_MILLIS, 300)) {
             isolated.extract(txt); // the shared worker is running
             ProcessHandle shared = ProcessHandle.current().children().filter(p -> !before.contains(p)).findFirst().orElseThrow();
-            Future<Extraction> read = caller.submit(() -> isolated.extract(scan));
-            // Tesseract reads the page for seconds: the worker is stopped while the scan is in it, as it is for
+            Future<Extraction> read = caller.submit(() -> isolated.extract(quarter));
+            // Tesseract reads the page for seconds: the worker is stopped while the page is in it, as it is for
             // the time limit of another file it holds. Its Tesseract running is waited for, not a fixed half second
-            // (on a loaded machine the scan may not have reached the worker by then).
+            // (on a loaded machine the page may not have reached the worker by then).
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline && ocrOf(shared).isEmpty()) {
                 Thread.sleep(100);
@@ -218,7 +222,7 @@ class IsolatedExtractorIT {
             Extraction again = read.get();
             // The in-process reading to compare with runs after the worker's, not beside it, and with the worker's own
             // 300 s limit: two Tesseracts at once on a loaded 2-core machine passed Tika's default limit (CI, load 41).
-            assertEquals(new TikaExtractor(1_000_000, true, 300).extract(scan), again, "read again in a worker of its own");
+            assertEquals(new TikaExtractor(1_000_000, true, 300).extract(quarter), again, "read again in a worker of its own");
             assertTrue(isolated.extract(txt).text().contains("taushetsplikt"), "a new shared worker took over");
         } finally {
             caller.shutdown();
@@ -354,9 +358,12 @@ class IsolatedExtractorIT {
         }
     }
 
-    /** A full page of small print: Tesseract needs far more than a second for it. */
-    private static Path fullPageScan() throws Exception {
-        BufferedImage page = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
+    /**
+     * A scan of {@code lines} lines of small print at 300 dpi, written to {@code png}: 96 fill an A4 page, for which Tesseract
+     * needs far more than a second.
+     */
+    private static Path scanOf(Path png, int lines) throws Exception {
+        BufferedImage page = new BufferedImage(2480, Math.min(3508, 60 + 36 * lines), BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = page.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, page.getWidth(), page.getHeight());
@@ -366,7 +373,6 @@ class IsolatedExtractorIT {
             g.drawString("Barneverntjenesten og NAV samarbeider om ettervern for ungdom mellom 18 og 23 år, jf. § 4-3.", 40, y);
         }
         g.dispose();
-        Path png = shared.resolve("side.png");
         ImageIO.write(page, "png", png.toFile());
         return png;
     }

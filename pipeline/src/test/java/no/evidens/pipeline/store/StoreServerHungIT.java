@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,14 @@ import no.evidens.pipeline.web.WebServer;
 class StoreServerHungIT {
     private static final String PASSWORD = "testpassord-for-lagertjeneren";
     private static final String CASE = "testkommune-2026";
+    /**
+     * The wait for the hung server's answer in these tests ({@link StoreServer#NETWORK_TIMEOUT_PROPERTY}), two thirds of the
+     * product's 12 s: each case waits it out, and what is proved (the first request given up on and named, the second told at
+     * once after a third of it, no request waiting again) does not depend on its length. Not shorter: the second request is
+     * asked a third of it plus half a second after the first and must be answered before the first gives up; at 6 s, under
+     * a load of 28 on 2 cores, the second was looked at 5.2 s after the first (the class's first case, its JVM cold).
+     */
+    private static final int TIMEOUT_MS = 8_000;
 
     @TempDir
     Path tmp;
@@ -57,6 +66,9 @@ class StoreServerHungIT {
     void aHungStoreServerIsSaidWithinSecondsAndUsedAgainWhenItRunsOn(String scheme) throws Exception {
         int port = freePort();
         Process server = serve(port, scheme.equals("ssl") ? "--tls" : "--bind=127.0.0.1");
+        // read by this JVM's command and workspace below as each makes a connection (the server, a process of its own, waits
+        // for no answer)
+        System.setProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY, String.valueOf(TIMEOUT_MS));
         try {
             awaitPort(port, server);
             Path root = Files.createDirectories(tmp.resolve("a"));
@@ -76,6 +88,11 @@ class StoreServerHungIT {
                 HttpClient http = HttpClient.newHttpClient();
                 HttpRequest findings = HttpRequest.newBuilder(URI.create(web.url() + "api/findings?case=" + CASE)).build();
                 assertEquals(200, http.send(findings, HttpResponse.BodyHandlers.ofString()).statusCode());
+                // the command once while the server answers: its classes loaded here, not in the seconds between the two
+                // requests below, where on a loaded machine their loading held the second back past the first's time-out
+                CommandLine warm = EvidensCli.commandLine();
+                warm.setOut(new PrintWriter(new StringWriter()));
+                assertEquals(0, warm.execute("finding", "list", "--home", root.toString(), "--case", CASE));
 
                 signal("STOP", server);
                 long t0 = System.nanoTime();
@@ -88,7 +105,7 @@ class StoreServerHungIT {
                         () -> cli.execute("finding", "list", "--home", root.toString(), "--case", CASE));
 
                 // a second request while the first still waits: the first's check has waited seconds, so this one is told at once
-                Thread.sleep(StoreChecks.HUNG.toMillis() + 500);
+                Thread.sleep(StoreChecks.hung().toMillis() + 500);
                 long t3 = System.nanoTime();
                 HttpResponse<String> second = http.send(findings, HttpResponse.BodyHandlers.ofString());
                 long secondMs = Duration.ofNanos(System.nanoTime() - t3).toMillis();
@@ -102,12 +119,12 @@ class StoreServerHungIT {
                 long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
 
                 assertEquals(1, exit, err.toString());
-                assertTrue(err.toString().startsWith("evidens: the store server " + scheme + "://127.0.0.1:" + port + " does not answer within 12 s"), err.toString());
+                assertTrue(err.toString().startsWith("evidens: the store server " + scheme + "://127.0.0.1:" + port + " does not answer within " + TIMEOUT_MS / 1000 + " s"), err.toString());
                 assertEquals(503, answer.statusCode(), answer.body());
                 assertTrue(answer.body().contains("Lagertjeneren for funn og brukere svarer ikke nå"), answer.body());
-                assertTrue(seconds < 25, "said within the network timeout, not after a hang: " + seconds + " s");
+                assertTrue(seconds < TIMEOUT_MS / 1000 + 13, "said within the network timeout, not after a hang: " + seconds + " s");
 
-                // the workspace remembers the time-out: many clicks meanwhile are answered at once, none waits 12 s again
+                // the workspace remembers the time-out: many clicks meanwhile are answered at once, none waits it out again
                 long t1 = System.nanoTime();
                 List<CompletableFuture<HttpResponse<String>>> clicks = new java.util.ArrayList<>();
                 for (int i = 0; i < 40; i++) {
@@ -133,6 +150,7 @@ class StoreServerHungIT {
                 assertTrue(again.body().contains("Mangler skriftlig rutine"), again.body());
             }
         } finally {
+            System.clearProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY);
             signal("CONT", server);
             server.destroyForcibly().waitFor();
         }
@@ -153,14 +171,16 @@ class StoreServerHungIT {
             try (FindingStore s = HomeStores.of(a).findings(Duration.ofSeconds(20))) {
                 s.create(CASE, FindingKind.AVVIK, new FindingDraft("Mangler skriftlig rutine", List.of(), null, null), "kari");
             }
-            // eight connections at a time with wrong passwords for both users: four from the home's own address, four from another
-            long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            // eight connections at a time with wrong passwords for both users: four from the home's own address, four from
+            // another, until the home has opened its store five times (not for a fixed time, which a loaded machine's openings
+            // could outlast)
+            AtomicBoolean homeDone = new AtomicBoolean();
             AtomicInteger tries = new AtomicInteger();
             for (int i = 0; i < 8; i++) {
                 String user = i % 2 == 0 ? StoreServer.USER : StoreServer.ADMIN_USER;
                 String from = i < 4 ? "127.0.0.1" : "127.0.0.2";
                 stranger.execute(() -> {
-                    while (System.nanoTime() < end) {
+                    while (!homeDone.get()) {
                         try {
                             wrongPassword(port, from, user, "gjettet-" + tries.incrementAndGet());
                         } catch (IOException e) {
@@ -179,6 +199,7 @@ class StoreServerHungIT {
                 assertTrue(ms < 3_000, "the home's store opened in " + ms + " ms while a stranger tried passwords");
                 Thread.sleep(500);
             }
+            homeDone.set(true);
             stranger.shutdown();
             assertTrue(stranger.awaitTermination(30, TimeUnit.SECONDS));
             String log = Files.readString(tmp.resolve("server.log"));

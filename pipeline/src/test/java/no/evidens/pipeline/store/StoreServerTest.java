@@ -23,6 +23,25 @@ class StoreServerTest {
     @AfterEach
     void clear() {
         System.clearProperty(HomeStores.PROPERTY);
+        System.clearProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY);
+    }
+
+    @Test
+    void theWaitForAnAnswerIsTwelveSecondsUnlessTheProcessIsToldOtherwise() {
+        StoreServer server = StoreServer.parse("arkiv.example");
+        System.setProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY, "6000");
+        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000;NETWORK_TIMEOUT=6000",
+                server.url(StoreServer.FINDINGS), "read as the address is made, not once per process");
+        assertEquals(2_000, StoreChecks.hung().toMillis(), "a check is taken for hung after a third of it");
+        for (String wrong : new String[] {"0", "6 s"}) {
+            System.setProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY, wrong);
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> server.url(StoreServer.FINDINGS)).getMessage()
+                    .contains(StoreServer.NETWORK_TIMEOUT_PROPERTY + "=" + wrong), "refused, not taken for the 12 s: " + wrong);
+        }
+        System.clearProperty(StoreServer.NETWORK_TIMEOUT_PROPERTY);
+        assertEquals("jdbc:h2:tcp://arkiv.example:9092/evidens-findings;LOCK_TIMEOUT=10000;NETWORK_TIMEOUT=12000",
+                server.url(StoreServer.FINDINGS));
+        assertEquals(4_000, StoreChecks.hung().toMillis());
     }
 
     @Test
