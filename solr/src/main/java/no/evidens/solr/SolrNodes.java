@@ -68,6 +68,14 @@ final class SolrNodes implements AutoCloseable {
      * short one). Unset or unreadable: SolrJ's own wait.
      */
     static final String ZK_CONNECT_PROPERTY = "evidens.solr.zk-connect-seconds";
+    /**
+     * System properties: how long a read keeps trying the live nodes when none answers ({@link #READS}' 10 s), and how long
+     * one node may take to answer it (20 s), in whole seconds over 0, for the connections made after they are set (an
+     * operator's choice, as for a cluster on a slow network; the cluster tests use short ones, so that a cluster they
+     * stopped or a node they hung costs them seconds, not the product's while). Unset or unreadable: {@link #READS}.
+     */
+    static final String READ_RETRY_PROPERTY = "evidens.solr.read-retry-seconds";
+    static final String READ_ANSWER_PROPERTY = "evidens.solr.read-answer-seconds";
 
     private final SolrTarget target;
     /** Null when the live nodes come from elsewhere (a test's). */
@@ -105,7 +113,7 @@ final class SolrNodes implements AutoCloseable {
         this.target = target;
         this.zk = zk;
         this.liveNodeNames = null;
-        this.reads = READS;
+        this.reads = reads(System.getProperty(READ_RETRY_PROPERTY), System.getProperty(READ_ANSWER_PROPERTY));
         this.writes = WRITES;
         this.setAside = setAside;
     }
@@ -130,8 +138,17 @@ final class SolrNodes implements AutoCloseable {
         this.setAside = setAside;
     }
 
-    /** The wait for ZooKeeper a setting of {@link #ZK_CONNECT_PROPERTY} gives, in milliseconds; none for SolrJ's own. */
-    static OptionalInt zkConnectMillis(String setting) {
+    /** The patience of reads that settings of {@link #READ_RETRY_PROPERTY} and {@link #READ_ANSWER_PROPERTY} give: each {@link #READS}' when unset. */
+    static Patience reads(String retrySetting, String answerSetting) {
+        return new Patience(secondsSetting(retrySetting).orElse((int) READS.retryForMs()),
+                secondsSetting(answerSetting).orElse((int) READS.answerWithinMs()));
+    }
+
+    /**
+     * The wait a setting in whole seconds gives, in milliseconds (ZooKeeper's, {@link #ZK_CONNECT_PROPERTY}, and a read's);
+     * none when it is unset or not a whole number of seconds over 0 (SolrJ's own wait, or the default).
+     */
+    static OptionalInt secondsSetting(String setting) {
         if (setting != null) {
             try {
                 long seconds = Long.parseLong(setting.trim());
@@ -139,7 +156,7 @@ final class SolrNodes implements AutoCloseable {
                     return OptionalInt.of((int) TimeUnit.SECONDS.toMillis(seconds));
                 }
             } catch (NumberFormatException unreadable) {
-                // SolrJ's own wait, below
+                // none, below
             }
         }
         return OptionalInt.empty();

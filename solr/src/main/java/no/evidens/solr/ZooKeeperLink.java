@@ -46,7 +46,7 @@ final class ZooKeeperLink implements AutoCloseable {
      * @throws IllegalStateException caused by an {@link IndexUnreachableException} when it cannot be reached
      */
     static ZooKeeperLink now(SolrTarget target) {
-        ZooKeeperLink link = new ZooKeeperLink(target, SolrNodes.zkConnectMillis(System.getProperty(SolrNodes.ZK_CONNECT_PROPERTY)));
+        ZooKeeperLink link = new ZooKeeperLink(target, SolrNodes.secondsSetting(System.getProperty(SolrNodes.ZK_CONNECT_PROPERTY)));
         try {
             link.provider = link.connect(link.connectMillis);
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ final class ZooKeeperLink implements AutoCloseable {
 
     /** Connects without holding the caller on ZooKeeper (a server's): one short try now, then in the background. */
     static ZooKeeperLink inTheBackground(SolrTarget target) {
-        return inTheBackground(target, SolrNodes.zkConnectMillis(System.getProperty(SolrNodes.ZK_CONNECT_PROPERTY)), FIRST_TRY);
+        return inTheBackground(target, SolrNodes.secondsSetting(System.getProperty(SolrNodes.ZK_CONNECT_PROPERTY)), FIRST_TRY);
     }
 
     /** The same with the connect wait ({@code connectMillis}: SolrJ's when empty) and the first try's given. */

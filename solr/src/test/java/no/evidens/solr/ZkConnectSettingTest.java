@@ -6,18 +6,31 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
-/** How long a new connection waits for ZooKeeper: SolrJ's own wait, or the seconds the operator set. */
+/**
+ * How long a new connection waits for ZooKeeper: SolrJ's own wait, or the seconds the operator set; and how long a read
+ * keeps trying and waits for one node: the product's while, or the seconds set.
+ */
 class ZkConnectSettingTest {
     @Test
     void wholeSecondsOverZeroSetTheWait() {
-        assertEquals(OptionalInt.of(5_000), SolrNodes.zkConnectMillis("5"));
-        assertEquals(OptionalInt.of(60_000), SolrNodes.zkConnectMillis(" 60 "));
+        assertEquals(OptionalInt.of(5_000), SolrNodes.secondsSetting("5"));
+        assertEquals(OptionalInt.of(60_000), SolrNodes.secondsSetting(" 60 "));
     }
 
     @Test
     void anythingElseLeavesSolrJsOwnWait() {
         for (String setting : new String[] {null, "", "0", "-1", "fem", "2.5", "99999999999"}) {
-            assertEquals(OptionalInt.empty(), SolrNodes.zkConnectMillis(setting), "setting " + setting);
+            assertEquals(OptionalInt.empty(), SolrNodes.secondsSetting(setting), "setting " + setting);
         }
+    }
+
+    @Test
+    void aReadsWhileAndANodesAnswerAreTheProductsUnlessSet() {
+        assertEquals(SolrNodes.READS, SolrNodes.reads(null, null));
+        assertEquals(SolrNodes.READS, SolrNodes.reads("0", "fem"));
+        assertEquals(new SolrNodes.Patience(10_000, 20_000), SolrNodes.READS);
+        assertEquals(new SolrNodes.Patience(4_000, 20_000), SolrNodes.reads("4", null));
+        assertEquals(new SolrNodes.Patience(10_000, 3_000), SolrNodes.reads(null, "3"));
+        assertEquals(new SolrNodes.Patience(2_000, 6_000), SolrNodes.reads(" 2", "6 "));
     }
 }

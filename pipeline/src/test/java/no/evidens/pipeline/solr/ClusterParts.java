@@ -3,8 +3,10 @@ package no.evidens.pipeline.solr;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +30,8 @@ final class ClusterParts implements AutoCloseable {
     private static final String LIVE = "/live_nodes";
     private final SolrZkClient zk;
     private ServerSocket hung;
+    /** The connections the hung node took, held open until this is closed. */
+    private final List<Socket> held = new CopyOnWriteArrayList<>();
 
     /** Connected to the cluster's ZooKeeper at {@code zkAddress} (with Solr's chroot). */
     ClusterParts(String zkAddress) {
@@ -39,12 +43,19 @@ final class ClusterParts implements AutoCloseable {
         return List.copyOf(new TreeSet<>(zk.getChildren(LIVE, null, true)));
     }
 
-    /** Lists a node live that takes connections and never answers; its name. */
+    /**
+     * Lists a node live that takes connections and never answers, on a port whose address sorts after the cluster's nodes'
+     * (as Evidens orders the live nodes), so that a new process's first request goes to a node that answers, not to it: a
+     * command then meets it only as {@link #addHungNodeFirst} arranges; its name.
+     */
     String addHungNode() throws Exception {
-        hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
-        zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
-        return name;
+        String last = liveNodes().stream().map(ClusterParts::address).max(String::compareTo).orElse("");
+        for (int port = 65_535; hung == null && port > 1_024; port--) {
+            if (address("127.0.0.1:" + port + "_solr").compareTo(last) > 0) {
+                hang(port);
+            }
+        }
+        return listHung();
     }
 
     /**
@@ -53,12 +64,43 @@ final class ClusterParts implements AutoCloseable {
      */
     String addHungNodeFirst() throws Exception {
         for (int port = 10_000; hung == null && port < 20_000; port++) {
-            try {
-                hung = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException taken) {
-                // another one
-            }
+            hang(port);
         }
+        return listHung();
+    }
+
+    /** How many connections the hung node has taken (each held open, never answered). */
+    int hungConnections() {
+        return held.size();
+    }
+
+    /** A node's base URL from its name, as Evidens sorts the live nodes ({@code http://host:port/solr}). */
+    private static String address(String name) {
+        return "http://" + name.substring(0, name.indexOf('_')) + "/solr";
+    }
+
+    /** Listens on {@code port} unless it is taken, taking each connection and holding it without an answer. */
+    private void hang(int port) {
+        try {
+            hung = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException taken) {
+            return; // another one
+        }
+        ServerSocket listening = hung;
+        Thread taker = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(listening.accept());
+                }
+            } catch (IOException closed) {
+                // closed with this
+            }
+        }, "hung-node");
+        taker.setDaemon(true);
+        taker.start();
+    }
+
+    private String listHung() throws Exception {
         String name = "127.0.0.1:" + hung.getLocalPort() + "_solr";
         zk.create(LIVE + "/" + name, null, CreateMode.EPHEMERAL, true);
         return name;
@@ -140,6 +182,9 @@ final class ClusterParts implements AutoCloseable {
         zk.close();
         if (hung != null) {
             hung.close();
+        }
+        for (Socket s : held) {
+            s.close();
         }
     }
 }

@@ -19,7 +19,9 @@ import no.evidens.pipeline.cli.EvidensCli;
  * A SolrCloud whose ZooKeeper cannot be reached is one line on stderr, as every error is: no stack trace from the
  * ZooKeeper client's threads (which log to the process's stderr). Run as a process of its own, as a user runs it:
  * {@code --solr} holds its address in a system property for the whole run, and in the test JVM that dead address
- * outlived the command and sent the tests after it ({@code SolrCloudIT}) there. Takes SolrJ's 15 s connect timeout.
+ * outlived the command and sent the tests after it ({@code SolrCloudIT}) there. The command waits 2 s for ZooKeeper
+ * ({@code evidens.solr.zk-connect-seconds}, as an operator sets it in {@code EVIDENS_JAVA_OPTS}) rather than SolrJ's 15 s:
+ * its client's threads try to connect and log each failure all the same.
  */
 class ZooKeeperUnreachableIT {
     @TempDir
@@ -34,7 +36,7 @@ class ZooKeeperUnreachableIT {
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
+                "-Devidens.solr.zk-connect-seconds=2", "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
                 "search", "--home", tmp.resolve("home").toString(), "--solr", "127.0.0.1:" + port + "/solr", "koordinator")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the command ends");
