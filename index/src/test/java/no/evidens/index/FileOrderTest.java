@@ -1,11 +1,8 @@
 package no.evidens.index;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -18,14 +15,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -85,34 +76,16 @@ class FileOrderTest {
 
     /** Relevance, document and date order: each with the file as a string sort and by rank gives the same hits. */
     private static void assertSameOrder(DirectoryReader reader) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(reader);
         SortField start = new SortField(PassageSchema.SORT_START, SortField.Type.LONG);
         SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
         date.setMissingValue(Long.MAX_VALUE);
         SortField byName = new SortField(PassageSchema.SORT_FILE, SortField.Type.STRING);
         SortField byRank = FileOrder.of(PassageSchema.SORT_FILE);
-        Query[] queries = {new MatchAllDocsQuery(), new TermQuery(new Term("word", "w1")), new TermQuery(new Term("word", "w2"))};
-        for (Query q : queries) {
-            for (int n : new int[] {1, 7, 40, reader.maxDoc()}) {
-                assertSame(searcher, q, n, new Sort(SortField.FIELD_SCORE, byName, start), new Sort(SortField.FIELD_SCORE, byRank, start));
-                assertSame(searcher, q, n, new Sort(byName, start), new Sort(byRank, start));
-                assertSame(searcher, q, n, new Sort(date, byName, start), new Sort(date, byRank, start));
-            }
-        }
-    }
-
-    private static void assertSame(IndexSearcher searcher, Query q, int n, Sort expected, Sort actual) throws IOException {
-        ScoreDoc[] want = searcher.search(q, n, expected, true).scoreDocs;
-        ScoreDoc[] got = searcher.search(q, n, actual, true).scoreDocs;
-        assertTrue(want.length > 0);
-        assertArrayEquals(docs(want), docs(got), q + " " + actual);
-        for (int i = 0; i < want.length; i++) {
-            assertEquals(want[i].score, got[i].score);
-        }
-    }
-
-    private static int[] docs(ScoreDoc[] hits) {
-        return Arrays.stream(hits).mapToInt(h -> h.doc).toArray();
+        SortAgreement.forEachSearch(reader, (searcher, q, n) -> {
+            SortAgreement.assertSameHits(searcher, q, n, new Sort(SortField.FIELD_SCORE, byName, start), new Sort(SortField.FIELD_SCORE, byRank, start));
+            SortAgreement.assertSameHits(searcher, q, n, new Sort(byName, start), new Sort(byRank, start));
+            SortAgreement.assertSameHits(searcher, q, n, new Sort(date, byName, start), new Sort(date, byRank, start));
+        });
     }
 
     /** {@code segments} segments of 20–60 entries: four neighbouring names each (so segments differ), equal scores common, some entries without a name. */

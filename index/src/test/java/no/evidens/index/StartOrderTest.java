@@ -2,10 +2,8 @@ package no.evidens.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Random;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -18,15 +16,12 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
@@ -59,41 +54,30 @@ class StartOrderTest {
 
     /** Relevance, document and date order with the start as Lucene's long sort and as {@link StartOrder}: the same hits and values. */
     private static void assertSameOrder(DirectoryReader reader) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(reader);
         SortField lucene = new SortField(PassageSchema.SORT_START, SortField.Type.LONG);
         SortField kept = StartOrder.field();
         SortField date = new SortField(PassageSchema.SORT_DATE, SortField.Type.LONG);
         date.setMissingValue(Long.MAX_VALUE);
         SortField file = FileOrder.of(PassageSchema.SORT_FILE);
-        Query[] queries = {new MatchAllDocsQuery(), new TermQuery(new Term("word", "w1")), new TermQuery(new Term("word", "w2"))};
-        for (Query q : queries) {
-            for (int n : new int[] {1, 7, 40, reader.maxDoc()}) {
-                assertSame(searcher, q, n, new Sort(SortField.FIELD_SCORE, file, lucene), new Sort(SortField.FIELD_SCORE, file, kept));
-                assertSame(searcher, q, n, new Sort(file, lucene), new Sort(file, kept));
-                assertSame(searcher, q, n, new Sort(date, file, lucene), new Sort(date, file, kept));
-                assertSame(searcher, q, n, new Sort(lucene), new Sort(kept));
-            }
-        }
+        SortAgreement.forEachSearch(reader, (searcher, q, n) -> {
+            assertSame(searcher, q, n, new Sort(SortField.FIELD_SCORE, file, lucene), new Sort(SortField.FIELD_SCORE, file, kept));
+            assertSame(searcher, q, n, new Sort(file, lucene), new Sort(file, kept));
+            assertSame(searcher, q, n, new Sort(date, file, lucene), new Sort(date, file, kept));
+            assertSame(searcher, q, n, new Sort(lucene), new Sort(kept));
+        });
     }
 
     private static void assertSame(IndexSearcher searcher, Query q, int n, Sort expected, Sort actual) throws IOException {
-        ScoreDoc[] want = searcher.search(q, n, expected, true).scoreDocs;
-        ScoreDoc[] got = searcher.search(q, n, actual, true).scoreDocs;
-        assertTrue(want.length > 0);
-        assertArrayEquals(docs(want), docs(got), q + " " + actual);
+        SortAgreement.Hits hits = SortAgreement.assertSameHits(searcher, q, n, expected, actual);
+        ScoreDoc[] want = hits.want();
         for (int i = 0; i < want.length; i++) {
-            assertEquals(want[i].score, got[i].score);
-            assertArrayEquals(((FieldDoc) want[i]).fields, ((FieldDoc) got[i]).fields, "the sort values");
+            assertArrayEquals(((FieldDoc) want[i]).fields, ((FieldDoc) hits.got()[i]).fields, "the sort values");
         }
         // the next page after the middle hit, as a page turned
         FieldDoc after = (FieldDoc) want[want.length / 2];
         ScoreDoc[] wantNext = searcher.searchAfter(after, q, n, expected, true).scoreDocs;
         ScoreDoc[] gotNext = searcher.searchAfter(after, q, n, actual, true).scoreDocs;
-        assertArrayEquals(docs(wantNext), docs(gotNext), "after " + after + ": " + q + " " + actual);
-    }
-
-    private static int[] docs(ScoreDoc[] hits) {
-        return Arrays.stream(hits).mapToInt(h -> h.doc).toArray();
+        assertArrayEquals(SortAgreement.docs(wantNext), SortAgreement.docs(gotNext), "after " + after + ": " + q + " " + actual);
     }
 
     /**
