@@ -26,10 +26,8 @@ final class AliasingParser extends MultiFieldQueryParser {
     private final Set<Query> split;
     private final Analyzer sameWords;
     private final Map<Query, Query> own;
-    private final Analyzer otherWords;
-    private final Map<Query, Query> near;
-    /** The analyzer a word is being read with a second or third time ({@link #sameWords}, {@link #otherWords}), or null. */
-    private Analyzer readingWith;
+    /** Whether a word is being read a second time, with {@link #sameWords}. */
+    private boolean readingOwn;
 
     AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split) {
         this(analyzer, halves, split, null, Map.of());
@@ -42,24 +40,12 @@ final class AliasingParser extends MultiFieldQueryParser {
      */
     AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split, Analyzer sameWords,
                    Map<Query, Query> own) {
-        this(analyzer, halves, split, sameWords, own, null, Map.of());
-    }
-
-    /**
-     * As the parser above; with {@code otherWords} (the query analyzer without the synonym entries of related words) not
-     * null, it also notes in {@code near} each word of the default fields that a related-words entry widened, with the
-     * query of the word's forms and other names without its related words.
-     */
-    AliasingParser(Analyzer analyzer, Map<String, List<String>> halves, Set<Query> split, Analyzer sameWords,
-                   Map<Query, Query> own, Analyzer otherWords, Map<Query, Query> near) {
         super(new String[] {PassageSchema.TEXT, PassageSchema.PARTS, PassageSchema.HEADING}, analyzer,
                 Map.of(PassageSchema.TEXT, 1.0f, PassageSchema.PARTS, PARTS_BOOST, PassageSchema.HEADING, HEADING_BOOST));
         this.halves = halves;
         this.split = split;
         this.sameWords = sameWords;
         this.own = own;
-        this.otherWords = otherWords;
-        this.near = near;
     }
 
     /** A word of the default fields that no passage holds, as its halves: both required, or either enough (OR). */
@@ -93,7 +79,7 @@ final class AliasingParser extends MultiFieldQueryParser {
 
     @Override
     protected Query newFieldQuery(Analyzer analyzer, String field, String queryText, boolean quoted) throws ParseException {
-        Analyzer a = readingWith != null ? readingWith : analyzer;
+        Analyzer a = readingOwn ? sameWords : analyzer;
         Query q = super.newFieldQuery(a, field, queryText, quoted);
         // a word's forms the stemmers cut to another stem, in the fields words are sought in (not in a phrase)
         boolean words = PassageSchema.TEXT.equals(field) || PassageSchema.PARTS.equals(field)
@@ -115,28 +101,19 @@ final class AliasingParser extends MultiFieldQueryParser {
         }
         // only a relaxed search ranks by tiers, so only it reads a word a second time (a strict search, as a one-word
         // search always is, costs nothing more)
-        if (field == null && !quoted && q != null && sameWords != null && readingWith == null
+        if (field == null && !quoted && q != null && sameWords != null && !readingOwn
                 && getDefaultOperator() == QueryParser.Operator.OR) {
-            Query words = readAgain(queryText, sameWords);
-            if (words != null && !words.equals(q)) {
-                own.put(q, words);
-                Query other = otherWords == null ? null : readAgain(queryText, otherWords);
-                if (other != null && !other.equals(q)) {
-                    near.put(q, other);
+            readingOwn = true;
+            try {
+                Query words = super.getFieldQuery(null, queryText, false);
+                if (words != null && !words.equals(q)) {
+                    own.put(q, words);
                 }
+            } finally {
+                readingOwn = false;
             }
         }
         return q;
-    }
-
-    /** The word of the default fields read with {@code with} instead of the query analyzer. */
-    private Query readAgain(String queryText, Analyzer with) throws ParseException {
-        readingWith = with;
-        try {
-            return super.getFieldQuery(null, queryText, false);
-        } finally {
-            readingWith = null;
-        }
     }
 
     @Override

@@ -95,10 +95,7 @@ public final class NorwegianAnalysis {
         }
         Analyzer sameWords = withKeywordFields(new TextAnalyzer(synonymMap(list.sameWords(), synonyms), false, false),
                 new TextAnalyzer(null, false, false));
-        Analyzer otherWords = !list.hasRelatedWords() ? null
-                : withKeywordFields(new TextAnalyzer(synonymMap(list.otherWords(), synonyms), false, false),
-                        new TextAnalyzer(null, false, false));
-        Analyzer out = new QueryAnalyzer(all, sameWords, otherWords);
+        Analyzer out = new QueryAnalyzer(all, sameWords);
         QUERY_ANALYZERS.add(out);
         return out;
     }
@@ -123,13 +120,11 @@ public final class NorwegianAnalysis {
     static final class QueryAnalyzer extends org.apache.lucene.analysis.DelegatingAnalyzerWrapper {
         private final Analyzer all;
         private final Analyzer sameWords;
-        private final Analyzer otherWords;
 
-        QueryAnalyzer(Analyzer all, Analyzer sameWords, Analyzer otherWords) {
+        QueryAnalyzer(Analyzer all, Analyzer sameWords) {
             super(PER_FIELD_REUSE_STRATEGY);
             this.all = all;
             this.sameWords = sameWords;
-            this.otherWords = otherWords;
         }
 
         @Override
@@ -142,18 +137,10 @@ public final class NorwegianAnalysis {
             return sameWords;
         }
 
-        /** The analyzer with the list's entries but its related words, or null when the list has none. */
-        Analyzer otherWords() {
-            return otherWords;
-        }
-
         @Override
         public void close() {
             all.close();
             sameWords.close();
-            if (otherWords != null) {
-                otherWords.close();
-            }
             super.close();
         }
     }

@@ -39,13 +39,6 @@ final class QueryReader {
      * 0.875 / 0.875).
      */
     static final float OTHER_WORDS_TIER = WORD_TIER * 0.5f;
-    /**
-     * A word a passage holds only through a synonym entry of related words ({@link SynonymList}) is worth this much
-     * of a tier.
-     */
-    static float relatedWordsTier() { // TRIAL ONLY (round 60): the share read per query
-        return WORD_TIER * Float.parseFloat(System.getProperty("evidens.trial.related", "0.3"));
-    }
     /** The field names a user may write, Norwegian and English, and the fields they search. */
     static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("type", PassageSchema.TYPE), Map.entry("dokumenttype", PassageSchema.TYPE),
@@ -67,13 +60,10 @@ final class QueryReader {
     private final Analyzer analyzer;
     /** The analyzer without the synonyms naming a thing in other words, or null when the list has none. */
     private final Analyzer sameWords;
-    /** The analyzer without the synonyms of related words, or null when the list has none. */
-    private final Analyzer otherWords;
 
     QueryReader(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.sameWords = analyzer instanceof NorwegianAnalysis.QueryAnalyzer q ? q.sameWords() : null;
-        this.otherWords = analyzer instanceof NorwegianAnalysis.QueryAnalyzer q ? q.otherWords() : null;
     }
 
     Query read(String text) {
@@ -106,14 +96,13 @@ final class QueryReader {
         Map<String, List<String>> halves = reader == null ? Map.of() : UnknownCompounds.split(text, analyzer, reader);
         Set<Query> split = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Query, Query> own = new IdentityHashMap<>();
-        Map<Query, Query> near = new IdentityHashMap<>();
-        Query q = parse(text, operator, halves, split, own, near);
+        Query q = parse(text, operator, halves, split, own);
         Set<String> weak = operator == QueryParser.Operator.OR ? WeakWords.stems(analyzer, text) : Set.of();
         List<Query> words = operator == QueryParser.Operator.OR ? tierWords(q, weak, split) : List.of();
         Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
         Set<Query> party = operator == QueryParser.Operator.OR ? PartyWords.party(q, words, PartyWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
-                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, near, frame), words, party),
+                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words, party),
                         words), text, analyzer)
                 : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
@@ -161,16 +150,6 @@ final class QueryReader {
      * {@link FrameWords}) worth {@link FrameWords#SHARE} of a tier.
      */
     static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own, Set<Query> frame) {
-        return tiered(q, weak, split, own, Map.of(), frame);
-    }
-
-    /**
-     * As {@link #tiered(Query, Set, Set, Map, Set)}, with {@code near} giving, for a word that an entry of related words
-     * widened, the query of its forms and other names without them: a passage holding only a related word has
-     * {@link #relatedWordsTier()}.
-     */
-    static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own, Map<Query, Query> near,
-                        Set<Query> frame) {
         if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
             return q;
         }
@@ -188,19 +167,9 @@ final class QueryReader {
                 out.add(new BoostQuery(c.getQuery(), WeakWords.WEIGHT), BooleanClause.Occur.SHOULD);
             } else if (own.containsKey(c.getQuery())) {
                 out.add(c);
-                Query ownWords = own.get(c.getQuery());
-                Query other = near.get(c.getQuery());
-                List<Query> levels = new java.util.ArrayList<>(3);
-                levels.add(new BoostQuery(new ConstantScoreQuery(ownWords), WORD_TIER));
-                if (other == null) {
-                    levels.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER));
-                } else {
-                    if (!other.equals(ownWords)) {
-                        levels.add(new BoostQuery(new ConstantScoreQuery(other), OTHER_WORDS_TIER));
-                    }
-                    levels.add(new BoostQuery(new ConstantScoreQuery(c.getQuery()), relatedWordsTier()));
-                }
-                out.add(new DisjunctionMaxQuery(levels, 0f), BooleanClause.Occur.SHOULD);
+                out.add(new DisjunctionMaxQuery(List.of(
+                        new BoostQuery(new ConstantScoreQuery(own.get(c.getQuery())), WORD_TIER),
+                        new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER)), 0f), BooleanClause.Occur.SHOULD);
             } else {
                 out.add(c);
                 float tier = frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER;
@@ -225,10 +194,10 @@ final class QueryReader {
     }
 
     private Query parse(String text, QueryParser.Operator operator, Map<String, List<String>> halves, Set<Query> split,
-                        Map<Query, Query> own, Map<Query, Query> near) {
+                        Map<Query, Query> own) {
         // Words are sought in the passage text and, with less weight, in its compound parts and in the
         // heading it stands under.
-        QueryParser parser = new AliasingParser(analyzer, halves, split, sameWords, own, otherWords, near);
+        QueryParser parser = new AliasingParser(analyzer, halves, split, sameWords, own);
         parser.setDefaultOperator(operator);
         parser.setSplitOnWhitespace(true);
         try {

@@ -12,32 +12,21 @@ import java.util.Locale;
  * The lines of a synonyms file (Solr's format), with its sections told apart. A comment line {@value #OTHER_WORDS}
  * begins entries that name the same thing in other words ({@code sosialhjelp, økonomisk stønad}); a comment line
  * {@value #SAME_WORDS} (or the end of the file) ends them. Entries outside such a section are spellings of one word
- * (Bokmål and Nynorsk, old and new) and abbreviations. A comment line {@value #RELATED_WORDS} begins entries of related
- * words, weaker still: terms of the field that stand for a question's subject without naming the same thing
- * ({@code samarbeid, samordning}); {@value #SAME_WORDS} ends them too. The markers are comments to Solr's synonym parser,
- * which reads every entry alike.
+ * (Bokmål and Nynorsk, old and new) and abbreviations. Both markers are comments to Solr's synonym parser, which reads
+ * every entry alike.
  *
  * @param all every line, as Solr reads them
- * @param sameWords the same lines with the entries of the other-words and related-words sections blanked (line numbers
- *                  kept, for errors)
- * @param otherWords the same lines with only the related-words sections' entries blanked
- * @param hasOtherWords whether any entry names a thing in other words or is a related word
- * @param hasRelatedWords whether any entry is one of related words
+ * @param sameWords the same lines with the entries of the other-words sections blanked (line numbers kept, for errors)
+ * @param hasOtherWords whether any entry names a thing in other words
  */
-record SynonymList(String all, String sameWords, String otherWords, boolean hasOtherWords, boolean hasRelatedWords) {
+record SynonymList(String all, String sameWords, boolean hasOtherWords) {
     /** The comment that begins a section of entries naming the same thing in other words. */
     static final String OTHER_WORDS = "#@ other words";
-    /** The comment that begins a section of related words. */
-    static final String RELATED_WORDS = "#@ related words";
-    /** The comment that ends either: spellings and abbreviations again. */
+    /** The comment that ends it: spellings and abbreviations again. */
     static final String SAME_WORDS = "#@ same words";
 
     /** The list of {@code file}, or the shipped one when it is null. */
     static SynonymList read(Path file) {
-        String trial = System.getProperty("evidens.trial.synonyms"); // TRIAL ONLY (round 60): a lexicon to weigh
-        if (file == null && trial != null) {
-            file = Path.of(trial);
-        }
         try (InputStream in = file != null ? Files.newInputStream(file)
                 : NorwegianAnalysis.class.getResourceAsStream("synonyms.txt")) {
             return of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -49,29 +38,19 @@ record SynonymList(String all, String sameWords, String otherWords, boolean hasO
     /** The list whose text is {@code text}. */
     static SynonymList of(String text) {
         StringBuilder same = new StringBuilder(text.length());
-        StringBuilder near = new StringBuilder(text.length());
         boolean other = false;
-        boolean related = false;
         boolean any = false;
-        boolean anyRelated = false;
         for (String line : text.split("\n", -1)) {
             String marker = line.strip().toLowerCase(Locale.ROOT);
             if (marker.equals(OTHER_WORDS)) {
                 other = true;
-                related = false;
-            } else if (marker.equals(RELATED_WORDS)) {
-                other = false;
-                related = true;
             } else if (marker.equals(SAME_WORDS)) {
                 other = false;
-                related = false;
             }
             boolean entry = !marker.isEmpty() && !marker.startsWith("#");
-            any |= (other || related) && entry;
-            anyRelated |= related && entry;
-            same.append((other || related) && entry ? "" : line).append('\n');
-            near.append(related && entry ? "" : line).append('\n');
+            any |= other && entry;
+            same.append(other && entry ? "" : line).append('\n');
         }
-        return new SynonymList(text, same.toString(), near.toString(), any, anyRelated);
+        return new SynonymList(text, same.toString(), any);
     }
 }
