@@ -117,6 +117,8 @@ public final class TreebankQuoteEval {
         Prf prf = new Prf();
         int[] kinds = new int[ErrorKind.values().length];
         int[] gaps = new int[Gap.values().length];
+        int[][] byOpening = new int[Opening.values().length][ErrorKind.values().length];
+        int[] paragraphs = new int[ErrorKind.values().length];
         for (TreebankDocuments.Doc doc : docs) {
             String text = doc.text();
             List<String> want = new ArrayList<>();
@@ -135,6 +137,7 @@ public final class TreebankQuoteEval {
                 extra.forEach(k -> errors.println("  " + doc.id() + " extra  " + show(text, k)));
                 count(missed, extra, kinds);
                 gaps(text, missed, extra, gaps);
+                openings(text, missed, extra, byOpening, paragraphs);
             }
         }
         if (errors != null) {
@@ -144,6 +147,8 @@ public final class TreebankQuoteEval {
             errors.printf(Locale.ROOT, "  boundary errors by how far the end is off: %d by punctuation or white space only, "
                     + "%d inside one sentence, %d by one sentence, %d by two or more%n", gaps[Gap.PUNCTUATION.ordinal()],
                     gaps[Gap.WORDS.ordinal()], gaps[Gap.ONE_SENTENCE.ordinal()], gaps[Gap.SENTENCES.ordinal()]);
+            errors.println("  errors by how the quotation opens (ran on / stopped before / missed / found where the gold has none): "
+                    + census(byOpening, paragraphs));
         }
         return prf;
     }
@@ -194,6 +199,85 @@ public final class TreebankQuoteEval {
             ends--; // the shorter span stops inside a sentence (before a cue): the first end closes that sentence
         }
         return ends == 0 ? Gap.WORDS : ends == 1 ? Gap.ONE_SENTENCE : Gap.SENTENCES;
+    }
+
+    /**
+     * How a quotation opens, told by the mark right before its inner start: a dialogue turn's dash, or the opening mark of
+     * one of the forms real text uses.
+     */
+    enum Opening {
+        DASH("dash turn"), GUILLEMETS("«»"), REVERSED("»«"), STRAIGHT("\"\""), RIGHT_QUOTES("”…”"), CURLY("“”"), SINGLE("‘’"),
+        OTHER("other");
+
+        final String label;
+
+        Opening(String label) {
+            this.label = label;
+        }
+
+        /** The form of the quotation whose inner text starts at {@code start}: the last character before it that is no space. */
+        static Opening of(String text, int start) {
+            int i = start;
+            while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+                i--;
+            }
+            if (i == 0) {
+                return OTHER;
+            }
+            return switch (text.charAt(i - 1)) {
+                case '-', '–', '—' -> DASH;
+                case '«' -> GUILLEMETS;
+                case '»' -> REVERSED;
+                case '"' -> STRAIGHT;
+                case '”' -> RIGHT_QUOTES;
+                case '“', '„' -> CURLY;
+                case '‘', '\'' -> SINGLE;
+                default -> OTHER;
+            };
+        }
+    }
+
+    /**
+     * Adds one document's errors to {@code byOpening}, by {@link Opening} and {@link ErrorKind} (paired as {@link #count}
+     * pairs them), and to {@code paragraphs} those whose gold span (or, for a quotation found where the gold has none,
+     * found span) runs over more than one paragraph.
+     */
+    static void openings(String text, TreeSet<String> missed, TreeSet<String> extra, int[][] byOpening, int[] paragraphs) {
+        TreeSet<String> found = new TreeSet<>(extra);
+        for (String m : missed) {
+            String start = m.substring(0, 7);
+            String same = found.stream().filter(e -> e.startsWith(start)).findFirst().orElse(null);
+            ErrorKind kind = ErrorKind.MISSED;
+            if (same != null) {
+                found.remove(same);
+                kind = same.compareTo(m) > 0 ? ErrorKind.RAN_ON : ErrorKind.STOPPED_EARLY;
+            }
+            add(text, m, kind, byOpening, paragraphs);
+        }
+        found.forEach(e -> add(text, e, ErrorKind.EXTRA, byOpening, paragraphs));
+    }
+
+    private static void add(String text, String key, ErrorKind kind, int[][] byOpening, int[] paragraphs) {
+        int start = Integer.parseInt(key.substring(0, 7));
+        byOpening[Opening.of(text, start).ordinal()][kind.ordinal()]++;
+        if (text.substring(start, Integer.parseInt(key.substring(8))).indexOf('\n') >= 0) {
+            paragraphs[kind.ordinal()]++;
+        }
+    }
+
+    /** The census line: each opening with errors, its total and its counts by kind; then those over several paragraphs. */
+    static String census(int[][] byOpening, int[] paragraphs) {
+        List<String> parts = new ArrayList<>();
+        for (Opening o : Opening.values()) {
+            int[] k = byOpening[o.ordinal()];
+            int total = IntStream.of(k).sum();
+            if (total > 0) {
+                parts.add(String.format(Locale.ROOT, "%s %d (%d/%d/%d/%d)", o.label, total, k[0], k[1], k[2], k[3]));
+            }
+        }
+        parts.add(String.format(Locale.ROOT, "over several paragraphs %d (%d/%d/%d/%d)", IntStream.of(paragraphs).sum(),
+                paragraphs[0], paragraphs[1], paragraphs[2], paragraphs[3]));
+        return String.join(", ", parts);
     }
 
     /** How a quotation went wrong: its end (the start right), or all of it. */

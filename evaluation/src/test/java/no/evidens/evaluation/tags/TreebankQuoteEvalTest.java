@@ -65,6 +65,40 @@ class TreebankQuoteEvalTest {
     }
 
     @Test
+    void theErrorCensusTellsEachErrorByTheMarkThatOpensItsQuotation() {
+        String text = "- Vi rakk ferja. Det regnet. Hun sa «det går bra» og gikk.\n"
+                + "\"Kom inn\", ropte han. »Ja« svarte hun. - Ferdig.\n\n«Første ledd.\n\nAndre ledd.»";
+        int turn = 2;
+        int guillemet = text.indexOf("det går");
+        int straight = text.indexOf("Kom inn");
+        int reversed = text.indexOf("Ja«");
+        int last = text.indexOf("Ferdig");
+        int paragraphs = text.indexOf("Første");
+        int[][] byOpening = new int[TreebankQuoteEval.Opening.values().length][TreebankQuoteEval.ErrorKind.values().length];
+        int[] overParagraphs = new int[TreebankQuoteEval.ErrorKind.values().length];
+        // the turn ran on by a sentence; «det går bra» stopped early; "Kom inn" and the two-paragraph quotation missed;
+        // »Ja« found where the gold has none; the last turn right (in neither set)
+        TreebankQuoteEval.openings(text,
+                spans(turn, text.indexOf(" Det"), guillemet, guillemet + 11, straight, straight + 7, paragraphs, text.length() - 1),
+                spans(turn, text.indexOf(" Hun"), guillemet, guillemet + 7, reversed, reversed + 2), byOpening, overParagraphs);
+        assertEquals(TreebankQuoteEval.Opening.DASH, TreebankQuoteEval.Opening.of(text, last));
+        assertEquals("dash turn 1 (1/0/0/0), «» 2 (0/1/1/0), »« 1 (0/0/0/1), \"\" 1 (0/0/1/0), "
+                + "over several paragraphs 1 (0/0/1/0)", TreebankQuoteEval.census(byOpening, overParagraphs));
+    }
+
+    @Test
+    void quotationMarksOfEveryFormAreToldApart() {
+        String text = "a ”x” b “y” c ‘z’ d 'w' e –v f x";
+        assertEquals(TreebankQuoteEval.Opening.RIGHT_QUOTES, TreebankQuoteEval.Opening.of(text, text.indexOf('x')));
+        assertEquals(TreebankQuoteEval.Opening.CURLY, TreebankQuoteEval.Opening.of(text, text.indexOf('y')));
+        assertEquals(TreebankQuoteEval.Opening.SINGLE, TreebankQuoteEval.Opening.of(text, text.indexOf('z')));
+        assertEquals(TreebankQuoteEval.Opening.SINGLE, TreebankQuoteEval.Opening.of(text, text.indexOf('w')));
+        assertEquals(TreebankQuoteEval.Opening.DASH, TreebankQuoteEval.Opening.of(text, text.indexOf('v')));
+        assertEquals(TreebankQuoteEval.Opening.OTHER, TreebankQuoteEval.Opening.of(text, text.lastIndexOf('x')));
+        assertEquals(TreebankQuoteEval.Opening.OTHER, TreebankQuoteEval.Opening.of(text, 0));
+    }
+
+    @Test
     void allPrintsTheSecondDevSplitOnlyWhenATrainingFileIsInIt() {
         ConlluReader.Document text = new ConlluReader.Document(List.of());
         List<TreebankDocuments.Doc> dev = List.of(new TreebankDocuments.Doc("zz001_0000", "dev", text));
