@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How long a new connection waits for ZooKeeper: SolrJ's own wait, or the seconds the operator set; how long a read
- * keeps trying and waits for one node: the product's while, or the seconds set; and how many entries one answer of a
- * list holds.
+ * keeps trying and waits for one node, and how long a look at the cluster is kept: the product's while, or the seconds
+ * set; and how many entries one answer of a list holds.
  */
 class ZkConnectSettingTest {
     @Test
@@ -33,6 +33,15 @@ class ZkConnectSettingTest {
         assertEquals(new SolrNodes.Patience(4_000, 20_000), SolrNodes.reads("4", null));
         assertEquals(new SolrNodes.Patience(10_000, 3_000), SolrNodes.reads(null, "3"));
         assertEquals(new SolrNodes.Patience(2_000, 6_000), SolrNodes.reads(" 2", "6 "));
+    }
+
+    @Test
+    void aLookIsKeptTheProductsWhileUnlessSet() {
+        assertEquals(5_000, ClusterHealth.keptMs(null));
+        assertEquals(5_000, ClusterHealth.keptMs("0"));
+        assertEquals(5_000, ClusterHealth.keptMs("en"));
+        assertEquals(1_000, ClusterHealth.keptMs("1"));
+        assertEquals(30_000, ClusterHealth.keptMs(" 30 "));
     }
 
     @Test
