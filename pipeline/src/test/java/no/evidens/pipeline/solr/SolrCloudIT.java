@@ -425,7 +425,7 @@ class SolrCloudIT {
      * Round 50 (b): a document of more passages than one Solr answer holds (before round 50 a list stopped at the first
      * 10,000 unsaid): its whole list, its marks and the starts of its matching passages are the embedded index's, every one,
      * on a window too. An answer holds 1,000 entries here ({@link #PAGE_ENTRIES}; the product's 10,000), so 1,050 passages
-     * take two answers, as 10,500 did before round 60 at ten times the work.
+     * take two answers, as 10,500 in answers of 10,000 did before round 60 (ten times the entries, as many words).
      * Round 51: its 252,000 characters stored in four pieces, written in requests of at most 500 entries; windows deep
      * in it and across the pieces' edges the embedded index's characters, and the same from its entry as written before.
      */
