@@ -33,7 +33,7 @@ import no.evidens.index.IndexUnreachableException;
  * {@link #NODE_BOUND_MS} (or refuses the connection), and whether each active core answers a search of its own within
  * the same bound. Every step has a time bound (ZooKeeper's state is read on a thread of its own and given {@link
  * #ZOOKEEPER_BOUND_MS}; the nodes and the cores are asked at once, side by side), so one look takes at most about their sum; a look is
- * kept for {@link #FRESH_MS} and shared by the callers meanwhile, so a health check polled every second asks the cluster
+ * kept for {@link #FRESH_MS} (unless {@link #FRESH_PROPERTY} says otherwise) and shared by the callers meanwhile, so a health check polled every second asks the cluster
  * once in five seconds. Thread-safe.
  */
 public final class ClusterHealth implements AutoCloseable {
@@ -41,8 +41,14 @@ public final class ClusterHealth implements AutoCloseable {
     static final long NODE_BOUND_MS = 2_000;
     /** How long reading the collection's state from ZooKeeper may take before ZooKeeper is said not to answer. */
     static final long ZOOKEEPER_BOUND_MS = 2_000;
-    /** How long a look is kept. */
+    /** How long a look is kept, unless {@link #FRESH_PROPERTY} says otherwise. */
     static final long FRESH_MS = 5_000;
+    /**
+     * A system property: how long a look is kept, in whole seconds over 0, for the looks made after it is set (an
+     * operator's choice; the cluster tests keep one a second, so that a change they make is seen within a second of a
+     * poll, not five). Unset or unreadable: {@link #FRESH_MS}.
+     */
+    static final String FRESH_PROPERTY = "evidens.solr.health-kept-seconds";
     /** The most a caller waits for a look (its steps' bounds and a margin); after that it is told ZooKeeper did not answer. */
     static final long WAIT_MS = ZOOKEEPER_BOUND_MS + NODE_BOUND_MS + 1_000;
 
@@ -70,6 +76,8 @@ public final class ClusterHealth implements AutoCloseable {
     });
     /** Clients for the look, by base URL (their time-out is the look's). */
     private final Map<String, HttpJdkSolrClient> clients = new ConcurrentHashMap<>();
+    /** How long a look is kept here: {@link #FRESH_MS}, or {@link #FRESH_PROPERTY}'s when set. */
+    private final long freshMs;
     private IndexHealth last;
     private long lastAtMs;
     private CompletableFuture<IndexHealth> inFlight;
@@ -83,6 +91,12 @@ public final class ClusterHealth implements AutoCloseable {
     ClusterHealth(StateSource source, SolrNodes owned) {
         this.source = source;
         this.owned = owned;
+        this.freshMs = keptMs(System.getProperty(FRESH_PROPERTY));
+    }
+
+    /** How long a look is kept that a setting of {@link #FRESH_PROPERTY} gives: {@link #FRESH_MS} when unset or unreadable. */
+    static long keptMs(String setting) {
+        return SolrNodes.secondsSetting(setting).orElse((int) FRESH_MS);
     }
 
     private static StateSource zooKeeperOf(SolrNodes nodes) {
@@ -134,7 +148,7 @@ public final class ClusterHealth implements AutoCloseable {
         CompletableFuture<IndexHealth> mine = null;
         CompletableFuture<IndexHealth> shared;
         synchronized (this) {
-            if (last != null && System.currentTimeMillis() - lastAtMs < FRESH_MS) {
+            if (last != null && System.currentTimeMillis() - lastAtMs < freshMs) {
                 return last;
             }
             if (inFlight == null) {

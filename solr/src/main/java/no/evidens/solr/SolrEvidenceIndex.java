@@ -99,7 +99,7 @@ public final class SolrEvidenceIndex implements EvidenceIndex {
      * Whether a new ingestion could write now: ZooKeeper answers the connection and names a live node (SolrJ's client knows
      * at once), and the look at the cluster finds every shard led by a node and a core that answer ({@link
      * IndexHealth.State#holdsWrites()}). The look is the one kept for the health check when it is fresh (at most {@link
-     * ClusterHealth#FRESH_MS} old), so a write asks nothing more of the cluster; else one look, bounded, shared with any
+     * ClusterHealth#FRESH_MS} old, or {@link ClusterHealth#FRESH_PROPERTY}'s while), so a write asks nothing more of the cluster; else one look, bounded, shared with any
      * other caller meanwhile.
      */
     @Override

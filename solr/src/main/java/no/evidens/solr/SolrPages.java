@@ -17,8 +17,14 @@ import org.apache.solr.common.params.CursorMarkParams;
  * values, and a passage's text is stored only. Before round 50 (b) these lists stopped at the first 10,000 unsaid.
  */
 final class SolrPages {
-    /** How many entries one request asks for; a longer list takes more requests. */
+    /** How many entries one request asks for, unless {@link #PAGE_PROPERTY} says otherwise; a longer list takes more requests. */
     static final int PAGE = 10_000;
+    /**
+     * A system property: how many entries one request of a list asks for, a whole number over 0, read as each list is
+     * asked (an operator's choice, as for nodes short of memory; the cluster tests use a small one, so that a list of more
+     * than one page is a few thousand entries long, not tens of thousands). Unset or unreadable: {@link #PAGE}.
+     */
+    static final String PAGE_PROPERTY = "evidens.solr.page-entries";
 
     /** One request to the collection. */
     @FunctionalInterface
@@ -44,7 +50,8 @@ final class SolrPages {
 
     /** What {@link #all} finds, a page at a time, none kept here: a list too long to hold (every document of an archive). */
     static void each(SolrQuery q, Ask ask, Page page) throws IOException {
-        q.setRows(PAGE);
+        int rows = rows(System.getProperty(PAGE_PROPERTY));
+        q.setRows(rows);
         String sort = q.get(CommonParams.SORT);
         q.set(CommonParams.SORT, (sort == null || sort.isBlank() ? "" : sort + ",") + SolrFields.UID + " asc");
         String cursor = CursorMarkParams.CURSOR_MARK_START;
@@ -54,10 +61,25 @@ final class SolrPages {
             page.take(r.getResults());
             String next = r.getNextCursorMark();
             // a short page is the last; else the cursor stays where it was once nothing more is left
-            if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
+            if (r.getResults().size() < rows || next == null || next.equals(cursor)) {
                 return;
             }
             cursor = next;
         }
+    }
+
+    /** The entries one request asks for that a setting of {@link #PAGE_PROPERTY} gives: {@link #PAGE} when unset or not a whole number over 0. */
+    static int rows(String setting) {
+        if (setting != null) {
+            try {
+                int rows = Integer.parseInt(setting.trim());
+                if (rows > 0) {
+                    return rows;
+                }
+            } catch (NumberFormatException unreadable) {
+                // the default, below
+            }
+        }
+        return PAGE;
     }
 }

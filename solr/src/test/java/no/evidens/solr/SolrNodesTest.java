@@ -41,7 +41,11 @@ import no.evidens.index.IndexUnreachableException;
  * not by its time, which a loaded machine could stretch.
  */
 class SolrNodesTest {
-    private static final long RETRY_MS = 1_500;
+    /**
+     * The while of the first request: less than one pause between rounds (500 ms), so it makes two rounds and ends after
+     * the pause (1.5 s before round 60: four rounds, the same proof three times a second longer).
+     */
+    private static final long RETRY_MS = 400;
 
     /** Live node names from a supplier that counts how often it is asked. */
     private static final class Asked implements Supplier<Set<String>> {

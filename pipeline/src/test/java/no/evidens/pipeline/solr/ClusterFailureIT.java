@@ -65,6 +65,8 @@ class ClusterFailureIT {
     /** The settings of how long a read keeps trying when no node answers, and waits for one node (README, SolrCloud). */
     private static final String READ_RETRY_SECONDS = "evidens.solr.read-retry-seconds";
     private static final String READ_ANSWER_SECONDS = "evidens.solr.read-answer-seconds";
+    /** The setting of how long a look at the cluster is kept for the health check (README, SolrCloud). */
+    private static final String HEALTH_KEPT_SECONDS = "evidens.solr.health-kept-seconds";
     private static SolrTestCluster cluster;
 
     @TempDir
@@ -77,6 +79,8 @@ class ClusterFailureIT {
         System.setProperty(UPLOAD_RETRY_SECONDS, "1");
         // a new connection gives ZooKeeper 5 s instead of SolrJ's 15: the ZooKeeper test waits for that twice
         System.setProperty(ZK_CONNECT_SECONDS, "5");
+        // a server's look at the cluster kept a second instead of 5: the health tests wait for a new look after each change
+        System.setProperty(HEALTH_KEPT_SECONDS, "1");
         cluster = SolrTestCluster.startOwn();
         SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
         home = homeOn("home", COLLECTION);
@@ -86,6 +90,7 @@ class ClusterFailureIT {
     static void shutDown() {
         System.clearProperty(UPLOAD_RETRY_SECONDS);
         System.clearProperty(ZK_CONNECT_SECONDS);
+        System.clearProperty(HEALTH_KEPT_SECONDS);
         cluster.close();
     }
 
@@ -461,7 +466,7 @@ class ClusterFailureIT {
     }
 
     /**
-     * {@code /health} of the server at {@code port} in {@code language}, asked again (a look is kept 5 s) until its detail
+     * {@code /health} of the server at {@code port} in {@code language}, asked again (a look is kept 1 s here) until its detail
      * says {@code code} or 60 s have passed; the answer is 200 throughout (a degraded server stays in rotation).
      */
     private static JsonNode health(int port, String code, Language language) throws Exception {
