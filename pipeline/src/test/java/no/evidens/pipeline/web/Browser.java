@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium for a browser test, the one set-up every {@code *BrowserIT} shares: Debian's
  * Chromium driven through its chromedriver ({@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name
  * other binaries), its own profile and download folder, a 30-second wait; given back when the test closes it and handed
- * afresh to the next test of the JVM that asks for one of the same size and language ({@link #forSite}). {@link #view}
+ * afresh, at the size asked for, to the next test of the JVM that asks for one of the same language ({@link #forSite}). {@link #view}
  * saves a screenshot under {@code target/screenshots/} and runs {@link Axe} on the page; {@link #shot} only saves it.
  */
 final class Browser implements AutoCloseable {
@@ -48,8 +48,9 @@ final class Browser implements AutoCloseable {
 
     /**
      * Browsers tests gave back ({@link #close}), the last given back first, for the next test of this JVM that asks for one
-     * of the same size and language ({@link #forSite}). A Chromium start took 3–6 s of a browser test under load (round 47),
-     * and the nineteen browser classes asked for 52 browsers of sixteen kinds. At most {@link #KEPT} are kept (each
+     * of the same language ({@link #forSite}), at whatever size it asks for. A Chromium start took 3–6 s of a browser test
+     * under load (round 47), 6–13 s at load 20 (round 60: a hand-over 1 s), and the nineteen browser classes asked for 52
+     * browsers of sixteen sizes and languages but of three languages only (the machine's, Bokmål and Nynorsk). At most {@link #KEPT} are kept (each
      * holds memory, and the last are quit as the JVM ends, which may be cut short): the oldest is quit for a newer one.
      */
     private static final Deque<Browser> SPARE = new ArrayDeque<>();
@@ -61,14 +62,14 @@ final class Browser implements AutoCloseable {
     WebDriverWait wait;
     final Path downloads;
     private final Path profile;
+    /** The language the browser speaks ({@code null}: the machine's): only a new Chromium can speak another. */
     private final String kind;
-    private final int width;
-    private final int height;
-    /** The window's size as Chromium made it, given back to each later test. */
-    private final Dimension size;
+    /** The window's size the test asked for (a phone's width is emulated: see {@link #fresh}). */
+    private int width;
+    private int height;
 
     private Browser(int width, int height, String language) throws Exception {
-        this.kind = kind(width, height, language);
+        this.kind = kind(language);
         this.width = width;
         this.height = height;
         Path chromium = binary("EVIDENS_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
@@ -91,7 +92,6 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", prefs);
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build(),
                 options);
-        size = driver.manage().window().getSize();
         fresh();
     }
 
@@ -111,13 +111,13 @@ final class Browser implements AutoCloseable {
     /**
      * A browser whose window is this large, speaking this language (its interface, {@code navigator.language} and
      * Accept-Language: {@code nb-NO} for a Bokmål browser; the machine's when null), for a test on {@code site}: one of
-     * this kind a test before in this JVM gave back, made afresh, else a new one. Afresh is a new tab (no page, script
+     * this language a test before in this JVM gave back, made afresh, else a new one. Afresh is a new tab (no page, script
      * state, session storage, history or focus of the test before), every cookie, the site's storage and the cache
-     * cleared, the download folder emptied, the window at its size again (a phone's width emulated again: that is the
-     * tab's) and a new wait. The test's {@code close} gives it back; a fourth kept, or the JVM's end, quits it.
+     * cleared, the download folder emptied, the window at the size this test asks for (a phone's width emulated again:
+     * that is the tab's) and a new wait. The test's {@code close} gives it back; a fourth kept, or the JVM's end, quits it.
      */
     static Browser forSite(String site, int width, int height, String language) throws Exception {
-        String kind = kind(width, height, language);
+        String kind = kind(language);
         Browser spare = null;
         synchronized (SPARE) {
             for (java.util.Iterator<Browser> i = SPARE.iterator(); i.hasNext() && spare == null;) {
@@ -130,7 +130,7 @@ final class Browser implements AutoCloseable {
         }
         if (spare != null) {
             try {
-                return spare.afresh(site);
+                return spare.afresh(site, width, height);
             } catch (RuntimeException broken) {
                 // a browser the test before left unusable (crashed, or a tab it cannot close): a new one instead
                 spare.quit();
@@ -139,11 +139,11 @@ final class Browser implements AutoCloseable {
         return new Browser(width, height, language);
     }
 
-    private static String kind(int width, int height, String language) {
-        return width + "x" + height + "/" + language;
+    private static String kind(String language) {
+        return String.valueOf(language);
     }
 
-    private Browser afresh(String site) throws java.io.IOException {
+    private Browser afresh(String site, int width, int height) throws java.io.IOException {
         java.util.Set<String> before = driver.getWindowHandles();
         driver.switchTo().newWindow(WindowType.TAB);
         String tab = driver.getWindowHandle();
@@ -151,7 +151,12 @@ final class Browser implements AutoCloseable {
             driver.switchTo().window(last).close();
         }
         driver.switchTo().window(tab);
-        driver.manage().window().setSize(size);
+        // The size this test asks for, whatever the test before had: the page gets the same room as in a Chromium started
+        // at that size (checked in round 60: innerWidth, innerHeight, outerWidth and outerHeight alike at 1280×720,
+        // 1400×1000 and 1500×1300 and, emulated, at 375×740 and 400×800).
+        this.width = width;
+        this.height = height;
+        driver.manage().window().setSize(new Dimension(width, height));
         java.net.URI u = java.net.URI.create(site);
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Storage.clearDataForOrigin",
