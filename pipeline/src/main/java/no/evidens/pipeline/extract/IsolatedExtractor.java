@@ -182,7 +182,7 @@ public final class IsolatedExtractor implements Extractor {
             cmd.addAll(shared);
             Optional<Path> temp = WorkerTempFolders.create();
             temp.ifPresent(t -> cmd.add("-Djava.io.tmpdir=" + t));
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ExtractionWorker.class.getName(),
+            cmd.addAll(List.of("-cp", WorkerArchive.workerClassPath(), ExtractionWorker.class.getName(),
                     String.valueOf(maxChars), String.valueOf(reads), String.valueOf(threads), String.valueOf(ocrTimeoutSeconds)));
             try {
                 ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -57,4 +57,24 @@ class WorkerArchiveTest {
         String after = WorkerArchive.forClassPath(jar.toString()).orElseThrow().options().get(0);
         assertFalse(before.equals(after), before);
     }
+
+    @Test
+    void theWorkersClassPathIsTheOneSetElseThisProcesssAndTheArchiveIsMadeForIt() throws IOException {
+        Path jar = Files.writeString(dir.resolve("evidens.jar"), "jar");
+        String before = System.getProperty(WorkerArchive.CLASS_PATH_PROPERTY);
+        try {
+            System.clearProperty(WorkerArchive.CLASS_PATH_PROPERTY);
+            assertEquals(System.getProperty("java.class.path"), WorkerArchive.workerClassPath());
+            System.setProperty(WorkerArchive.CLASS_PATH_PROPERTY, jar.toString());
+            assertEquals(jar.toString(), WorkerArchive.workerClassPath());
+            List<String> first = WorkerArchive.forClassPath().orElseThrow().options();
+            assertTrue(first.get(0).startsWith("-XX:ArchiveClassesAtExit=" + dir), "beside the jar set: " + first);
+        } finally {
+            if (before == null) {
+                System.clearProperty(WorkerArchive.CLASS_PATH_PROPERTY);
+            } else {
+                System.setProperty(WorkerArchive.CLASS_PATH_PROPERTY, before);
+            }
+        }
+    }
 }
