@@ -95,7 +95,7 @@ final class PdfLayout {
      * (marked content, paragraph) starts afresh on every page. It reads its one page where {@code getText}
      * with a start and end page walked the whole page tree for each page, and it writes no text.
      */
-    private static final class PageReader extends PDFTextStripper {
+    static final class PageReader extends PDFTextStripper {
         private final PDPage page;
         private final List<Word> words = new ArrayList<>();
         /** The bars, collected in this pass; null where the page's bars are read by a graphics pass of their own. */
