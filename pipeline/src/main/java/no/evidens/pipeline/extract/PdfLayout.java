@@ -74,9 +74,13 @@ final class PdfLayout {
         Set<String> hyphens = new LinkedHashSet<>();
         List<List<PdfParagraphs.Join>> joins = new ArrayList<>();
         try {
+            // The words of page p are those of the p-th page the page tree's walk meets (as PDFBox's getText reads
+            // pages); its size and bars, those of page p by number. The two are one page in all but a broken tree.
+            List<PDPage> walked = new ArrayList<>();
+            doc.getPages().forEach(walked::add);
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 PDPage page = doc.getPage(p - 1);
-                PageReader read = PageReader.read(doc, page);
+                PageReader read = PageReader.read(doc, p <= walked.size() ? walked.get(p - 1) : null, page);
                 margins.add(PdfMargins.page(read.words, page.getMediaBox().getHeight()));
                 hyphens.addAll(PdfDrawnHyphens.wordsBefore(read.words, read.bars()));
                 joins.add(PdfParagraphs.joins(read.words));
@@ -97,12 +101,14 @@ final class PdfLayout {
      */
     static final class PageReader extends PDFTextStripper {
         private final PDPage page;
+        private final PDPage barsPage;
         private final List<Word> words = new ArrayList<>();
         /** The bars, collected in this pass; null where the page's bars are read by a graphics pass of their own. */
         private final PdfDrawnHyphens.Collector bars;
 
-        private PageReader(PDPage page, boolean barsToo) {
+        private PageReader(PDPage page, PDPage barsPage, boolean barsToo) {
             this.page = page;
+            this.barsPage = barsPage;
             this.bars = barsToo ? new PdfDrawnHyphens.Collector() : null;
             if (barsToo) {
                 PdfDrawnHyphens.addOperators(this, bars);
@@ -116,21 +122,27 @@ final class PdfLayout {
             setSuppressDuplicateOverlappingText(false);
         }
 
-        static PageReader read(PDDocument doc, PDPage page) throws IOException {
+        /**
+         * The words of {@code page} (none where it is null), and the bars of {@code barsPage}: read in the same pass
+         * where the two are one page with content and no Type 3 font, else by a graphics pass of their own.
+         */
+        static PageReader read(PDDocument doc, PDPage page, PDPage barsPage) throws IOException {
             // A page without content has no words (the stripper passes it by) and is left to the graphics pass, as
             // one with a Type 3 font is.
-            PageReader reader = new PageReader(page, page.hasContents() && !Type3Fonts.reachable(page));
+            boolean barsToo = page != null && page.getCOSObject() == barsPage.getCOSObject() && page.hasContents()
+                    && !Type3Fonts.reachable(page);
+            PageReader reader = new PageReader(page, barsPage, barsToo);
             reader.writeText(doc, Writer.nullWriter());
             return reader;
         }
 
         List<PdfDrawnHyphens.Bar> bars() throws IOException {
-            return bars != null ? bars.bars() : PdfDrawnHyphens.bars(page);
+            return bars != null ? bars.bars() : PdfDrawnHyphens.bars(barsPage);
         }
 
         @Override
         protected void processPages(PDPageTree pages) throws IOException {
-            if (page.hasContents()) {
+            if (page != null && page.hasContents()) {
                 processPage(page);
             }
         }

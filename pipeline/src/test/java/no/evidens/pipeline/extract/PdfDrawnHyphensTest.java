@@ -52,7 +52,7 @@ class PdfDrawnHyphensTest {
     }
 
     private static List<PdfDrawnHyphens.Bar> wordsPass(PDDocument doc) throws IOException {
-        return PdfLayout.PageReader.read(doc, doc.getPage(0)).bars();
+        return PdfLayout.PageReader.read(doc, doc.getPage(0), doc.getPage(0)).bars();
     }
 
     @Test
