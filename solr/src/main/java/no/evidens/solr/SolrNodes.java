@@ -149,11 +149,18 @@ final class SolrNodes implements AutoCloseable {
      * none when it is unset or not a whole number of seconds over 0 (SolrJ's own wait, or the default).
      */
     static OptionalInt secondsSetting(String setting) {
+        OptionalInt seconds = wholeSetting(setting);
+        return seconds.isPresent() && seconds.getAsInt() <= Integer.MAX_VALUE / 1000
+                ? OptionalInt.of((int) TimeUnit.SECONDS.toMillis(seconds.getAsInt())) : OptionalInt.empty();
+    }
+
+    /** The whole number over 0 a setting gives (a page's entries, a number of seconds); none when unset or unreadable. */
+    static OptionalInt wholeSetting(String setting) {
         if (setting != null) {
             try {
-                long seconds = Long.parseLong(setting.trim());
-                if (seconds > 0 && seconds <= Integer.MAX_VALUE / 1000) {
-                    return OptionalInt.of((int) TimeUnit.SECONDS.toMillis(seconds));
+                int whole = Integer.parseInt(setting.trim());
+                if (whole > 0) {
+                    return OptionalInt.of(whole);
                 }
             } catch (NumberFormatException unreadable) {
                 // none, below

@@ -70,16 +70,6 @@ final class SolrPages {
 
     /** The entries one request asks for that a setting of {@link #PAGE_PROPERTY} gives: {@link #PAGE} when unset or not a whole number over 0. */
     static int rows(String setting) {
-        if (setting != null) {
-            try {
-                int rows = Integer.parseInt(setting.trim());
-                if (rows > 0) {
-                    return rows;
-                }
-            } catch (NumberFormatException unreadable) {
-                // the default, below
-            }
-        }
-        return PAGE;
+        return SolrNodes.wholeSetting(setting).orElse(PAGE);
     }
 }
