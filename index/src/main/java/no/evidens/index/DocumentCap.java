@@ -38,6 +38,16 @@ public final class DocumentCap {
     private DocumentCap() {
     }
 
+    // TRIAL (round 61): the cap and its gap from system properties
+    static int trialCap() {
+        return Integer.getInteger("evidens.trial.cap", CAP);
+    }
+
+    static float trialGap() {
+        String g = System.getProperty("evidens.trial.capgap");
+        return g == null ? GAP : QueryReader.WORD_TIER * Float.parseFloat(g);
+    }
+
     /** How many hits of the ranked list to fetch so that the capped list's first {@code offset + limit} are known. */
     public static int window(int offset, int limit) {
         return Math.max(offset + limit, PAGE) + LOOKAHEAD;
@@ -66,7 +76,7 @@ public final class DocumentCap {
         Map<String, Integer> perDocument = new HashMap<>();
         int first = 0;
         for (T hit : ranked) {
-            if (perDocument.merge(documentOf.apply(hit), 1, Integer::sum) <= CAP && ++first == PAGE) {
+            if (perDocument.merge(documentOf.apply(hit), 1, Integer::sum) <= trialCap() && ++first == PAGE) {
                 return true;
             }
         }
@@ -97,14 +107,14 @@ public final class DocumentCap {
         for (; i < ranked.size() && first.size() < PAGE; i++) {
             T hit = ranked.get(i);
             double score = scoreOf.applyAsDouble(hit);
-            while (!heldBack.isEmpty() && first.size() < PAGE && scoreOf.applyAsDouble(heldBack.peekFirst()) - score >= GAP) {
+            while (!heldBack.isEmpty() && first.size() < PAGE && scoreOf.applyAsDouble(heldBack.peekFirst()) - score >= trialGap()) {
                 first.add(heldBack.pollFirst());
             }
             if (first.size() == PAGE) {
                 break;
             }
             int n = perDocument.merge(documentOf.apply(hit), 1, Integer::sum);
-            if (n <= CAP) {
+            if (n <= trialCap()) {
                 first.add(hit);
             } else {
                 heldBack.addLast(hit);
