@@ -38,16 +38,6 @@ public final class DocumentCap {
     private DocumentCap() {
     }
 
-    // TRIAL (round 61): the cap and its gap from system properties
-    static int trialCap() {
-        return Integer.getInteger("evidens.trial.cap", CAP);
-    }
-
-    static float trialGap() {
-        String g = System.getProperty("evidens.trial.capgap");
-        return g == null ? GAP : QueryReader.WORD_TIER * Float.parseFloat(g);
-    }
-
     /** How many hits of the ranked list to fetch so that the capped list's first {@code offset + limit} are known. */
     public static int window(int offset, int limit) {
         return Math.max(offset + limit, PAGE) + LOOKAHEAD;
@@ -76,7 +66,7 @@ public final class DocumentCap {
         Map<String, Integer> perDocument = new HashMap<>();
         int first = 0;
         for (T hit : ranked) {
-            if (perDocument.merge(documentOf.apply(hit), 1, Integer::sum) <= trialCap() && ++first == PAGE) {
+            if (perDocument.merge(documentOf.apply(hit), 1, Integer::sum) <= CAP && ++first == PAGE) {
                 return true;
             }
         }
@@ -107,14 +97,14 @@ public final class DocumentCap {
         for (; i < ranked.size() && first.size() < PAGE; i++) {
             T hit = ranked.get(i);
             double score = scoreOf.applyAsDouble(hit);
-            while (!heldBack.isEmpty() && first.size() < PAGE && scoreOf.applyAsDouble(heldBack.peekFirst()) - score >= trialGap()) {
+            while (!heldBack.isEmpty() && first.size() < PAGE && scoreOf.applyAsDouble(heldBack.peekFirst()) - score >= GAP) {
                 first.add(heldBack.pollFirst());
             }
             if (first.size() == PAGE) {
                 break;
             }
             int n = perDocument.merge(documentOf.apply(hit), 1, Integer::sum);
-            if (n <= trialCap()) {
+            if (n <= CAP) {
                 first.add(hit);
             } else {
                 heldBack.addLast(hit);

@@ -102,7 +102,7 @@ final class QueryReader {
         Set<Query> frame = operator == QueryParser.Operator.OR ? FrameWords.frame(words, FrameWords.stems(analyzer)) : Set.of();
         Set<Query> party = operator == QueryParser.Operator.OR ? PartyWords.party(q, words, PartyWords.stems(analyzer)) : Set.of();
         Query ranked = operator == QueryParser.Operator.OR
-                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(TrialRarity.tiered(q, weak, split, own, frame, words, reader, text, analyzer), words, party),
+                ? CountAnswers.added(NearbyWords.added(DocumentWords.added(tiered(q, weak, split, own, frame), words, party),
                         words), text, analyzer)
                 : q;
         return ScoredQuery.of(q, EvidencePrior.added(WordPairs.added(ranked, text, analyzer), analyzer));
@@ -150,12 +150,6 @@ final class QueryReader {
      * {@link FrameWords}) worth {@link FrameWords#SHARE} of a tier.
      */
     static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own, Set<Query> frame) {
-        return tiered(q, weak, split, own, frame, Map.of());
-    }
-
-    // TRIAL (round 61): each word's tier scaled by a factor (its rarity within the question)
-    static Query tiered(Query q, Set<String> weak, Set<Query> split, Map<Query, Query> own, Set<Query> frame,
-                        Map<Query, Float> scale) {
         if (!(q instanceof BooleanQuery b) || b.clauses().size() < 2) {
             return q;
         }
@@ -173,13 +167,12 @@ final class QueryReader {
                 out.add(new BoostQuery(c.getQuery(), WeakWords.WEIGHT), BooleanClause.Occur.SHOULD);
             } else if (own.containsKey(c.getQuery())) {
                 out.add(c);
-                float f = scale.getOrDefault(c.getQuery(), 1f);
                 out.add(new DisjunctionMaxQuery(List.of(
-                        new BoostQuery(new ConstantScoreQuery(own.get(c.getQuery())), WORD_TIER * f),
-                        new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER * f)), 0f), BooleanClause.Occur.SHOULD);
+                        new BoostQuery(new ConstantScoreQuery(own.get(c.getQuery())), WORD_TIER),
+                        new BoostQuery(new ConstantScoreQuery(c.getQuery()), OTHER_WORDS_TIER)), 0f), BooleanClause.Occur.SHOULD);
             } else {
                 out.add(c);
-                float tier = (frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER) * scale.getOrDefault(c.getQuery(), 1f);
+                float tier = frame.contains(c.getQuery()) ? WORD_TIER * FrameWords.SHARE : WORD_TIER;
                 out.add(HeadingOnly.tier(c.getQuery(), tier, b.clauses().size()), BooleanClause.Occur.SHOULD);
             }
         }

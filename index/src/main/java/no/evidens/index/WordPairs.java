@@ -43,19 +43,15 @@ final class WordPairs {
         }
         // two words with a stop word between them: a phrase such as "tilbakemelding til melder"
         boolean joined = words.size() == 2 && QueryLanguage.SPACES.split(text.strip()).length > 2;
-        if (words.size() < Integer.getInteger("evidens.trial.pairmin", MIN_WORDS) && !joined) {
+        if (words.size() < MIN_WORDS && !joined) {
             return q;
         }
         BooleanQuery.Builder out = new BooleanQuery.Builder().add(q, BooleanClause.Occur.MUST);
         for (int i = 0; i + 1 < words.size(); i++) {
-            Query pair = builder.createPhraseQuery(PassageSchema.TEXT, words.get(i) + " " + words.get(i + 1), Integer.getInteger("evidens.trial.pairslop", SLOP));
+            Query pair = builder.createPhraseQuery(PassageSchema.TEXT, words.get(i) + " " + words.get(i + 1), SLOP);
             if (pair != null) {
-                out.add(new BoostQuery(pair, Float.parseFloat(System.getProperty("evidens.trial.pairweight", "" + WEIGHT))), BooleanClause.Occur.SHOULD);
+                out.add(new BoostQuery(pair, WEIGHT), BooleanClause.Occur.SHOULD);
             }
-        }
-        Query near = TrialNear.added(words, analyzer);
-        if (near != null) {
-            out.add(near, BooleanClause.Occur.SHOULD);
         }
         return out.build();
     }
