@@ -20,15 +20,20 @@ import org.openqa.selenium.WebDriver;
  * any serious or critical violation. axe-core comes from npm (its webjar is not on Maven Central), at
  * the version the parent pom pins ({@code axe-core.version}), installed under {@code target/axe} by the
  * first test that needs it (one JVM at a time); {@code EVIDENS_AXE} may name an {@code axe.min.js} instead. Never a
- * CDN: the script is read here and handed to the page.
+ * CDN: the script is read from disk, by the browser's own extension ({@link #extension}) or here, and handed to the page.
  */
 final class Axe {
     private static String source;
+    private static Path extension;
 
     private Axe() {
     }
 
-    /** Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. */
+    /**
+     * Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. A page of the
+     * workspace has axe-core from the browser's extension ({@link #extension}); any other (or a browser without it) is
+     * handed the script here.
+     */
     static void check(WebDriver driver, String page) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
@@ -54,6 +59,49 @@ final class Axe {
             }
         }
         return source;
+    }
+
+    /**
+     * A Chromium extension (for {@code --load-extension}) that puts axe-core into every http and https page the browser
+     * opens, in the page's own world, before the page's scripts run. Handing the 650 KB script to each new document through
+     * chromedriver took 1.5–6 s a document under load (round 60: 75 s of a JVM's 123 s of accessibility checks, 35 times);
+     * the browser reads an extension's script from disk itself, once, and compiles it again only from its own cache. An
+     * extension's script is not held to the page's Content-Security-Policy, as a script handed through chromedriver is not
+     * either, and it changes nothing on the page but the global {@code axe}, which the workspace does not use. The folder
+     * is named by the script's digest under {@code target/axe/extension}, written once and shared by the JVMs of a run.
+     */
+    static synchronized Path extension() {
+        if (extension == null) {
+            try {
+                String js = script();
+                String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(js.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+                Path dir = Path.of("target", "axe", "extension", digest).toAbsolutePath();
+                if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+                    // written aside and moved into place whole, so that a JVM beside this one never loads half of it
+                    Files.createDirectories(dir.getParent());
+                    Path aside = Files.createTempDirectory(dir.getParent(), digest + "-");
+                    Files.writeString(aside.resolve("axe.min.js"), js, StandardCharsets.UTF_8);
+                    Files.writeString(aside.resolve("manifest.json"), """
+                            {"manifest_version": 3, "name": "axe-core for the browser tests", "version": "1",
+                             "content_scripts": [{"matches": ["http://*/*", "https://*/*"], "js": ["axe.min.js"],
+                                                  "run_at": "document_start", "world": "MAIN"}]}
+                            """, StandardCharsets.UTF_8);
+                    try {
+                        Files.move(aside, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException taken) {
+                        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+                            throw taken;
+                        }
+                        SampleWorkspace.delete(aside); // the other JVM's is the same script
+                    }
+                }
+                extension = dir;
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                fail("cannot write axe-core's extension for the browser: " + e.getMessage());
+            }
+        }
+        return extension;
     }
 
     /** axe.min.js: EVIDENS_AXE, else installed from npm under target/axe (once). */
