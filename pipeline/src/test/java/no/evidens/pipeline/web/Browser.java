@@ -82,7 +82,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath(),
-                "--load-extension=" + Axe.extension());
+                "--load-extension=" + Axe.extension().dir());
         Map<String, Object> prefs = new HashMap<>();
         if (language != null) {
             options.addArguments("--lang=" + language);
