@@ -96,18 +96,20 @@ final class Axe {
      * axe-core as a Chromium extension each browser test's Chromium loads ({@code --load-extension}), offering the script
      * to the pages it opens ({@code web_accessible_resources}) but putting it into none by itself. Handed to each new
      * document through chromedriver, the 650 KB script took 1.5–6 s a document under load (round 60: 75 s of a JVM's 123 s
-     * of accessibility checks, 35 times): the JSON of it made, read and sent on by Selenium, chromedriver and the browser.
-     * A page reads it from the extension as from a file. Not put into every page by a content script: that compiled and ran
-     * the script on every page load, some 0.1 CPU s each, and the tests load far more pages than they check.
-     * The folder is named by the script's digest under {@code target/axe/extension}, written once and shared by the JVMs of
-     * a run; its manifest's key (a new RSA key's public half) fixes the id the browser gives it, which Chromium derives
-     * from the key as the first 128 bits of its SHA-256, written in the letters a–p.
+     * of accessibility checks, 35 times): its JSON made, read and passed on by Selenium, chromedriver and the browser. A
+     * page reads it from the extension as from a file: about a third of the time and of the CPU (round 61). Not put into
+     * every page by a content script: that compiled and ran it on every page load, some 0.1 CPU s each, and the tests
+     * load many more pages than they check. The folder, under {@code target/axe/extension}, is named by the digest of the
+     * script and the manifest, written once and shared by the JVMs of a run. Its manifest's key (the public half of a new
+     * RSA key) fixes the id the browser knows it by: Chromium takes the first 128 bits of the key's SHA-256, written in
+     * the letters a–p.
      */
     static synchronized Extension extension() {
         if (extension == null) {
             try {
                 String js = script();
-                String digest = HexFormat.of().formatHex(sha256(js.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+                String digest = HexFormat.of().formatHex(sha256((MANIFEST + js).getBytes(StandardCharsets.UTF_8)))
+                        .substring(0, 16);
                 Path dir = Path.of("target", "axe", "extension", digest).toAbsolutePath();
                 Path manifest = dir.resolve("manifest.json");
                 if (!Files.isRegularFile(manifest)) {
@@ -137,11 +139,7 @@ final class Axe {
         rsa.initialize(2048);
         String key = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPublic().getEncoded());
         Files.writeString(aside.resolve("axe.min.js"), js, StandardCharsets.UTF_8);
-        Files.writeString(aside.resolve("manifest.json"), """
-                {"manifest_version": 3, "name": "axe-core for the browser tests", "version": "1",
-                 "key": "%s",
-                 "web_accessible_resources": [{"resources": ["axe.min.js"], "matches": ["http://*/*", "https://*/*"]}]}
-                """.formatted(key), StandardCharsets.UTF_8);
+        Files.writeString(aside.resolve("manifest.json"), MANIFEST.formatted(key), StandardCharsets.UTF_8);
         try {
             Files.move(aside, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException taken) {
@@ -151,6 +149,13 @@ final class Axe {
             } // else the other JVM's, of the same script
         }
     }
+
+    /** The extension's manifest, its key left to fill in. */
+    private static final String MANIFEST = """
+            {"manifest_version": 3, "name": "axe-core for the browser tests", "version": "1",
+             "key": "%s",
+             "web_accessible_resources": [{"resources": ["axe.min.js"], "matches": ["http://*/*", "https://*/*"]}]}
+            """;
 
     private static byte[] sha256(byte[] bytes) throws GeneralSecurityException {
         return MessageDigest.getInstance("SHA-256").digest(bytes);
