@@ -8,9 +8,17 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -20,21 +28,35 @@ import org.openqa.selenium.WebDriver;
  * any serious or critical violation. axe-core comes from npm (its webjar is not on Maven Central), at
  * the version the parent pom pins ({@code axe-core.version}), installed under {@code target/axe} by the
  * first test that needs it (one JVM at a time); {@code EVIDENS_AXE} may name an {@code axe.min.js} instead. Never a
- * CDN: the script is read here and handed to the page.
+ * CDN: the script is read from disk, by the browser from its extension ({@link #extension}) or here, and handed to the page.
  */
 final class Axe {
     private static String source;
+    private static Extension extension;
+
+    /** axe-core as a Chromium extension: its folder (for {@code --load-extension}) and the id the browser knows it by. */
+    record Extension(Path dir, String id) {
+        /** The script's address inside a browser that loaded the extension. */
+        String script() {
+            return "chrome-extension://" + id + "/axe.min.js";
+        }
+    }
 
     private Axe() {
     }
 
-    /** Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. */
+    /**
+     * Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. A page that has
+     * no axe-core yet (a new document) has it read by the browser from its extension ({@link #extension}); only when that
+     * fails (a browser without it) is the script handed over through chromedriver.
+     */
     static void check(WebDriver driver, String page) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))
+                && !Boolean.TRUE.equals(js.executeAsyncScript(FROM_EXTENSION, extension().script()))) {
             js.executeScript(script());
         }
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Object found = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
@@ -45,6 +67,20 @@ final class Axe {
         assertEquals("", String.valueOf(found), "axe-core finds serious or critical accessibility violations on " + page);
     }
 
+    /**
+     * Loads axe-core into the page from the browser's extension: a script element, taken out again once it has run, so that
+     * axe-core checks the page as it was. An extension's resource is not held to the page's Content-Security-Policy
+     * ({@code script-src 'self'} in the workspace), as a script handed through chromedriver is not either.
+     */
+    private static final String FROM_EXTENSION = """
+            const done = arguments[arguments.length - 1];
+            const s = document.createElement('script');
+            s.src = arguments[0];
+            s.onload = () => { s.remove(); done(typeof window.axe === 'object'); };
+            s.onerror = () => { s.remove(); done(false); };
+            (document.head || document.documentElement).append(s);
+            """;
+
     private static synchronized String script() {
         if (source == null) {
             try {
@@ -54,6 +90,75 @@ final class Axe {
             }
         }
         return source;
+    }
+
+    /**
+     * axe-core as a Chromium extension each browser test's Chromium loads ({@code --load-extension}), offering the script
+     * to the pages it opens ({@code web_accessible_resources}) but putting it into none by itself. Handed to each new
+     * document through chromedriver, the 650 KB script took 1.5–6 s a document under load (round 60: 75 s of a JVM's 123 s
+     * of accessibility checks, 35 times): its JSON made, read and passed on by Selenium, chromedriver and the browser. A
+     * page reads it from the extension as from a file: about a third of the time and of the CPU (round 61). Not put into
+     * every page by a content script: that compiled and ran it on every page load, some 0.1 CPU s each, and the tests
+     * load many more pages than they check. The folder, under {@code target/axe/extension}, is named by the digest of the
+     * script and the manifest, written once and shared by the JVMs of a run. Its manifest's key (the public half of a new
+     * RSA key) fixes the id the browser knows it by: Chromium takes the first 128 bits of the key's SHA-256, written in
+     * the letters a–p.
+     */
+    static synchronized Extension extension() {
+        if (extension == null) {
+            try {
+                String js = script();
+                String digest = HexFormat.of().formatHex(sha256((MANIFEST + js).getBytes(StandardCharsets.UTF_8)))
+                        .substring(0, 16);
+                Path dir = Path.of("target", "axe", "extension", digest).toAbsolutePath();
+                Path manifest = dir.resolve("manifest.json");
+                if (!Files.isRegularFile(manifest)) {
+                    write(dir, digest, js);
+                }
+                Matcher key = Pattern.compile("\"key\": \"([^\"]+)\"").matcher(Files.readString(manifest, StandardCharsets.UTF_8));
+                if (!key.find()) {
+                    fail("no key in " + manifest);
+                }
+                StringBuilder id = new StringBuilder();
+                for (char c : HexFormat.of().formatHex(sha256(Base64.getDecoder().decode(key.group(1)))).substring(0, 32).toCharArray()) {
+                    id.append((char) ('a' + Character.digit(c, 16)));
+                }
+                extension = new Extension(dir, id.toString());
+            } catch (IOException | GeneralSecurityException e) {
+                fail("cannot write axe-core's extension for the browser: " + e.getMessage());
+            }
+        }
+        return extension;
+    }
+
+    /** Writes the extension aside and moves it into place whole, so that a JVM beside this one never loads half of it. */
+    private static void write(Path dir, String digest, String js) throws IOException, GeneralSecurityException {
+        Files.createDirectories(dir.getParent());
+        Path aside = Files.createTempDirectory(dir.getParent(), digest + "-");
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String key = Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPublic().getEncoded());
+        Files.writeString(aside.resolve("axe.min.js"), js, StandardCharsets.UTF_8);
+        Files.writeString(aside.resolve("manifest.json"), MANIFEST.formatted(key), StandardCharsets.UTF_8);
+        try {
+            Files.move(aside, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException taken) {
+            SampleWorkspace.delete(aside);
+            if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+                throw taken;
+            } // else the other JVM's, of the same script
+        }
+    }
+
+    /** The extension's manifest, its key left to fill in. */
+    private static final String MANIFEST = """
+            {"manifest_version": 3, "name": "axe-core for the browser tests", "version": "1",
+             "key": "%s",
+             "web_accessible_resources": [{"resources": ["axe.min.js"], "matches": ["http://*/*", "https://*/*"]}]}
+            """;
+
+    private static byte[] sha256(byte[] bytes) throws GeneralSecurityException {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
     }
 
     /** axe.min.js: EVIDENS_AXE, else installed from npm under target/axe (once). */

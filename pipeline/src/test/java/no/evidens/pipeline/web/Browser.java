@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium for a browser test, the one set-up every {@code *BrowserIT} shares: Debian's
  * Chromium driven through its chromedriver ({@code EVIDENS_CHROMIUM} and {@code EVIDENS_CHROMEDRIVER} name
- * other binaries), its own profile and download folder, a 30-second wait; given back when the test closes it and handed
+ * other binaries), its own profile and download folder, axe-core's extension ({@link Axe#extension}), a 30-second wait; given back when the test closes it and handed
  * afresh, at the size asked for, to the next test of the JVM that asks for one of the same language ({@link #forSite}). {@link #view}
  * saves a screenshot under {@code target/screenshots/} and runs {@link Axe} on the page; {@link #shot} only saves it.
  */
@@ -81,7 +81,8 @@ final class Browser implements AutoCloseable {
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath(),
+                "--load-extension=" + Axe.extension().dir());
         Map<String, Object> prefs = new HashMap<>();
         if (language != null) {
             options.addArguments("--lang=" + language);
