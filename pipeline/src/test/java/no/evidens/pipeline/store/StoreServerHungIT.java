@@ -38,6 +38,7 @@ import no.evidens.findings.FindingKind;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 import no.evidens.pipeline.web.WebServer;
 
 /**
@@ -277,9 +278,8 @@ class StoreServerHungIT {
 
     /** A store server in a process of its own (H2's wrong-password delay is read once per JVM, as the server's is). */
     private Process serve(int port, String option) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), EvidensCli.class.getName(), "store", "serve", "--dir",
-                tmp.resolve("server").toString(), "--port", String.valueOf(port), option)
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.with(ChildJvm.evidens(), "store", "serve", "--dir",
+                tmp.resolve("server").toString(), "--port", String.valueOf(port), option))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("server.log").toFile());
         pb.environment().put(StorePassword.ENV, PASSWORD);
         return pb.start();
