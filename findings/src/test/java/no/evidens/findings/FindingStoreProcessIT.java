@@ -83,7 +83,9 @@ class FindingStoreProcessIT {
 
     private Process start(String ref, int count, int tag) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(),
+        // the quick compiler and the serial collector: a child of seconds spends less CPU on them than on G1 and the
+        // optimising compiler's threads; what is proven (nothing lost, positions whole) does not depend on them
+        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StoreWriterMain.class.getName(),
                 dir.toString(), ref, String.valueOf(count), String.valueOf(tag))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEntry;
 import no.evidens.findings.trail.TrailCheck;
+import no.evidens.pipeline.fixture.ChildJvm;
 
 /**
  * A process killed right after its writer said an entry was written still has the entry: in the store, in
@@ -28,8 +29,7 @@ class TrailCrashIT {
     void everyEntryReportedWrittenSurvivesAKilledProcess() throws Exception {
         Path store = home.resolve("findings");
         Path chain = home.resolve(AuditService.CHAIN_FILE);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TrailCrashChild.class.getName(), store.toString(), chain.toString(), "40")
+        Process p = new ProcessBuilder(ChildJvm.with(ChildJvm.of(TrailCrashChild.class), store.toString(), chain.toString(), "40"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> reported = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));

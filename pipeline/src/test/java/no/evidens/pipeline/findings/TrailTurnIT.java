@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.findings.FindingStore;
 import no.evidens.findings.trail.AuditEvent;
 import no.evidens.findings.trail.TrailCheck;
+import no.evidens.pipeline.fixture.ChildJvm;
 
 /**
  * A server's trail writer keeps the findings store open while searches keep coming, and still a command in
@@ -43,8 +44,7 @@ class TrailTurnIT {
             searches.start();
             Thread.sleep(1_500);
             try {
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                        System.getProperty("java.class.path"), StoreTurnChild.class.getName(), store.toString(), "50")
+                Process p = new ProcessBuilder(ChildJvm.with(ChildJvm.of(StoreTurnChild.class), store.toString(), "50"))
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
                 assertTrue(p.waitFor(90, TimeUnit.SECONDS));

@@ -30,7 +30,7 @@ import no.evidens.index.PassageSchema;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.web.Exposure;
@@ -43,18 +43,19 @@ class InboxWatchIT {
     Path tmp;
 
     private static Process watch(Path inbox, Path home) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                "watch", "--inbox", inbox.toString(), "--home", home.toString())
+        return new ProcessBuilder(watchCommand(inbox, home))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** As {@link #watch}, what the watcher logs (stderr) and prints written to {@code log}. */
     private static Process watch(Path inbox, Path home, Path log) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                "watch", "--inbox", inbox.toString(), "--home", home.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(watchCommand(inbox, home)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<String> watchCommand(Path inbox, Path home) {
+        List<String> cmd = ChildJvm.evidens("-Xmx1g");
+        cmd.addAll(List.of("watch", "--inbox", inbox.toString(), "--home", home.toString()));
+        return cmd;
     }
 
     private static void notes(Path folder, int n, String word) throws Exception {

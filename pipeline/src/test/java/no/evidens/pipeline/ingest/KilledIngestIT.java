@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.index.PassageSchema;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 
 /**
  * An ingestion killed half-way leaves a consistent index, and ingesting again completes it with no duplicates; one stopped
@@ -34,14 +34,18 @@ class KilledIngestIT {
     @TempDir
     Path tmp;
 
+    /** {@code evidens ingest} of the test's bundle into {@code home}, in a process of its own. */
+    private List<String> ingestCommand(Path home) {
+        return ChildJvm.with(ChildJvm.evidens("-Xmx1g"), "ingest", tmp.resolve("bundle").toString(), "--case", "k", "--home",
+                home.toString());
+    }
+
     @Test
     void aKilledIngestionIsCompletedByTheNext() throws Exception {
         JournalNotes.write(tmp.resolve("bundle"), FILES,
                 "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer %d med barneverntjenesten.");
         Path home = tmp.resolve("home");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                "ingest", tmp.resolve("bundle").toString(), "--case", "k", "--home", home.toString())
+        Process child = new ProcessBuilder(ingestCommand(home))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path index = home.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -83,9 +87,7 @@ class KilledIngestIT {
                 "Pasienten møtte til samtale. Fastlegen deltok i ansvarsgruppemøte nummer %d med barneverntjenesten.");
         Path home = tmp.resolve("home");
         Path said = tmp.resolve("said.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                "ingest", tmp.resolve("bundle").toString(), "--case", "k", "--home", home.toString())
+        Process child = new ProcessBuilder(ingestCommand(home))
                 .redirectErrorStream(true).redirectOutput(said.toFile()).start();
         Path index = home.resolve("index");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

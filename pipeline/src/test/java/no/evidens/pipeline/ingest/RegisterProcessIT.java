@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import no.evidens.pipeline.fixture.ChildJvm;
+
 /**
  * Two processes on one home recording ingestions of one case at once (a command's and the server's, or two commands'
  * on SolrCloud): the OS lock beside the case's version register makes them take turns, so every bundle is in it.
@@ -32,9 +34,8 @@ class RegisterProcessIT {
     }
 
     private Process start(String tag) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"), RegisterWriterMain.class.getName(),
-                home.toString(), tag, String.valueOf(EACH))
+        return new ProcessBuilder(ChildJvm.with(ChildJvm.of(RegisterWriterMain.class, "-Xmx128m"), home.toString(), tag,
+                String.valueOf(EACH)))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 
 /**
  * One auditor's workspace on a laptop keeps the findings store in the home's folder open between its requests; a command
@@ -59,8 +58,8 @@ class CommandBesideLaptopServerIT {
             Process command = null;
             long t0 = System.nanoTime();
             try {
-                List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(), "finding", "create",
+                List<String> cmd = ChildJvm.evidens();
+                cmd.addAll(List.of("finding", "create",
                         "--home", home.root().toString(), "--case", CASE, "--kind", "avvik", "--title", "Fra kommandolinjen"));
                 command = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("command.log").toFile()).start();
                 assertTrue(command.waitFor(45, TimeUnit.SECONDS), "the command ends");
@@ -100,9 +99,8 @@ class CommandBesideLaptopServerIT {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(), "serve", "--home", home.root().toString(),
-                "--port", Integer.toString(port)));
+        List<String> cmd = ChildJvm.evidens();
+        cmd.addAll(List.of("serve", "--home", home.root().toString(), "--port", Integer.toString(port)));
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("server.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port + "/";

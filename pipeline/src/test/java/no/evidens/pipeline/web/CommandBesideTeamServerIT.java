@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.evidens.access.AccessStore;
 import no.evidens.findings.FindingStore;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 
 /**
  * A team server keeps the access database in the home's folder open between its requests; an account command run beside it
@@ -180,8 +180,7 @@ class CommandBesideTeamServerIT {
 
     /** {@code evidens ARGS --home HOME} in a process of its own, as an administrator at the server's terminal runs it. */
     private static List<String> command(TeamWorkspace team, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName()));
+        List<String> cmd = ChildJvm.evidens();
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--home", team.root.toString()));
         return cmd;

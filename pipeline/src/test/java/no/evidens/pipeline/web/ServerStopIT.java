@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.index.PassageSchema;
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 import no.evidens.pipeline.ingest.JournalNotes;
 
 /**
@@ -154,10 +153,8 @@ class ServerStopIT {
 
     /** {@code evidens serve} on the home, a process of its own (on a free port), with these JVM options. */
     private Process serve(EvidensHome home, String... jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                "serve", "--home", home.root().toString(), "--port", "0"));
+        List<String> command = ChildJvm.evidens(jvmOptions);
+        command.addAll(List.of("serve", "--home", home.root().toString(), "--port", "0"));
         return new ProcessBuilder(command).redirectError(tmp.resolve("server.log").toFile()).start();
     }
 

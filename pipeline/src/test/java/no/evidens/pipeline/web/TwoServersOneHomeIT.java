@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.pipeline.EvidensHome;
+import no.evidens.pipeline.fixture.ChildJvm;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.web.WorkspaceClient.Answer;
 
@@ -104,8 +105,7 @@ class TwoServersOneHomeIT {
         Files.write(bundle, zip());
         files.save(new IngestJob.Saved("1", CASE, "bunke.zip", null, bundle.toString(), IngestJob.RUNNING, 1, 0, 0, null, null,
                 now, now, null, null, null));
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLockChild.class.getName(), home.root().toString(), "1")
+        Process other = new ProcessBuilder(ChildJvm.with(ChildJvm.of(RunLockChild.class), home.root().toString(), "1"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (WebServer left = startedWhenHeld(other, home)) {
             WorkspaceClient client = WorkspaceClient.of(left.url());

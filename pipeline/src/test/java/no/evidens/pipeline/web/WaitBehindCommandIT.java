@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import no.evidens.pipeline.EvidensHome;
-import no.evidens.pipeline.cli.EvidensCli;
+import no.evidens.pipeline.fixture.ChildJvm;
 import no.evidens.pipeline.ingest.JournalNotes;
 
 /**
@@ -63,8 +63,7 @@ class WaitBehindCommandIT {
         System.setProperty(UploadRetries.EVERY_PROPERTY, "600"); // the server's own look at the waiting jobs: far off
         try (WebServer server = WebServer.start(home, 0, "testar")) {
             restore(before);
-            Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), IndexWriterChild.class.getName(), home.root().toString())
+            Process writer = new ProcessBuilder(ChildJvm.with(ChildJvm.of(IndexWriterChild.class), home.root().toString()))
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (BufferedReader said = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("open", said.readLine(), "the child holds the index's writer");
@@ -108,9 +107,8 @@ class WaitBehindCommandIT {
         System.setProperty(UploadRetries.EVERY_PROPERTY, "600"); // the server's own look at the waiting jobs: far off
         try (WebServer server = WebServer.start(home, 0, "testar")) {
             restore(before);
-            Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + "evidens.ingestMarks=" + marks, "-cp", System.getProperty("java.class.path"), EvidensCli.class.getName(),
-                    "ingest", tmp.resolve("bundle").toString(), "--case", TwoServersOneHomeIT.CASE, "--home", home.root().toString())
+            Process command = new ProcessBuilder(ChildJvm.with(ChildJvm.evidens("-Devidens.ingestMarks=" + marks),
+                    "ingest", tmp.resolve("bundle").toString(), "--case", TwoServersOneHomeIT.CASE, "--home", home.root().toString()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
