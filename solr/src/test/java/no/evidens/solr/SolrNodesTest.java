@@ -234,7 +234,7 @@ class SolrNodesTest {
     void allNodesHungAreAllTriedAsBefore() throws Exception {
         try (FakeNode a = FakeNode.hanging(); FakeNode b = FakeNode.hanging();
                 SolrNodes nodes = new SolrNodes(SolrTarget.parse("127.0.0.1:1/solr"), () -> Set.of(a.name(), b.name()),
-                        new SolrNodes.Patience(100, 250), SolrNodes.WRITES)) { // none answers: a short wait for each
+                        new SolrNodes.Patience(100, 500), SolrNodes.WRITES)) {
             IndexUnreachableException first = assertThrows(IndexUnreachableException.class, () -> request(nodes));
             assertEquals(List.of(1, 1), askedOnceArrived(2, a, b), "the first search tries each node: " + first.getMessage());
             IndexUnreachableException next = assertThrows(IndexUnreachableException.class, () -> request(nodes));
