@@ -77,7 +77,7 @@ class ClusterFailureIT {
     static void collection() throws Exception {
         // the waiting uploads looked at every second instead of every 30: the tests wait for that look four times
         System.setProperty(UPLOAD_RETRY_SECONDS, "1");
-        // a new connection gives ZooKeeper 5 s instead of SolrJ's 15: the ZooKeeper test waits for that twice
+        // a new connection gives ZooKeeper 5 s instead of SolrJ's 15 (2 s while the ZooKeeper test has it stopped)
         System.setProperty(ZK_CONNECT_SECONDS, "5");
         // a server's look at the cluster kept a second instead of 5: the health tests wait for a new look after each change
         System.setProperty(HEALTH_KEPT_SECONDS, "1");
@@ -147,9 +147,9 @@ class ClusterFailureIT {
     @Test
     @Order(3)
     void theWholeClusterGoneAndBack() throws Exception {
-        // a read tries the nodes for 5 s instead of 10 when none answers: the server's first search and the late server's
-        // warm-up wait for that
-        System.setProperty(READ_RETRY_SECONDS, "5");
+        // a read tries the nodes for 3 s instead of 10 when none answers: the server's first search waits for that (the
+        // late server's warm-up for 5 s: wholeClusterGoneAndBack)
+        System.setProperty(READ_RETRY_SECONDS, "3");
         try {
             wholeClusterGoneAndBack();
         } finally {
@@ -189,8 +189,17 @@ class ClusterFailureIT {
                         + "\"evidence\":{\"passageId\":\"lager/0123456789abcdef/1\"}}");
                 assertEquals(503, created.statusCode(), created.body());
                 assertEquals(0, JSON.readTree(get(web, "/api/findings?case=lager").body()).size(), "no finding left without its quotation");
-                // a server started now opens at once, and its warm-up says the cluster did not answer when it gives up
-                try (WebServer late = WebServer.start(new EvidensHome(home), 0, "testar")) {
+                // a server started now opens at once, and its warm-up says the cluster did not answer when it gives up; its
+                // read tries for 5 s, well beyond the 2 s the start waits for the warm-up (a setting read as the server opens
+                // its nodes: the late server's alone)
+                System.setProperty(READ_RETRY_SECONDS, "5");
+                WebServer opened;
+                try {
+                    opened = WebServer.start(new EvidensHome(home), 0, "testar");
+                } finally {
+                    System.setProperty(READ_RETRY_SECONDS, "3");
+                }
+                try (WebServer late = opened) {
                     assertFalse(late.warmup().isDone(), "started before its warm-up's search gave up (2 s against the read's 5 s)");
                     assertEquals(200, get(late, "/api/cases").statusCode());
                     assertNotNull(late.warmup().get(), "the warm-up met the cluster down");
@@ -249,6 +258,9 @@ class ClusterFailureIT {
             assertTrue(hits != null && hits.size() > 0, before.body());
             String passage = hits.get(0).get("passageId").asText();
             cluster.stopZooKeeper();
+            // what connects anew while ZooKeeper is gone (the inbox's command, the server started meanwhile) gives it 2 s,
+            // not 5: each of them waits that out; set back before ZooKeeper is started again
+            System.setProperty(ZK_CONNECT_SECONDS, "2");
             try {
                 Member ola = Member.signIn(web.port(), "ola");
                 assertEquals(200, ola.send("GET", "/api/cases", null, null).statusCode());
@@ -282,6 +294,7 @@ class ClusterFailureIT {
                         Ingestion::new);
                 restartedJob = startedWithoutZooKeeper(restarted, passage);
             } finally {
+                System.setProperty(ZK_CONNECT_SECONDS, "5");
                 cluster.startZooKeeper();
             }
             goesOnByItself(web.port(), kari, uploadJob, 2);

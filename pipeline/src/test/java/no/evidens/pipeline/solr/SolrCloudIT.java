@@ -45,7 +45,7 @@ import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SampleHome;
 import no.evidens.pipeline.fixture.SolrTestCluster;
 import no.evidens.pipeline.ingest.DocIds;
-import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.KeptWorkers;
 import no.evidens.pipeline.ingest.ProgressListener;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptFile;
@@ -76,6 +76,11 @@ class SolrCloudIT {
     private static Receipt solrReceipt;
     private static EvidenceIndex embedded;
     private static EvidenceIndex solr;
+    /**
+     * One Tika worker for the class's ingestions into the collection, as the workspace's uploads and the inbox read one
+     * bundle after another ({@link KeptWorkers}), not a worker started for each: what they prove is the collection's.
+     */
+    private static KeptWorkers workers;
 
     @BeforeAll
     static void ingestIntoBoth() throws Exception {
@@ -86,13 +91,15 @@ class SolrCloudIT {
         // The home's setting chooses the engine, as a user's would (no process-wide --solr in a shared test JVM).
         Files.writeString(home.resolve(IndexBackend.SETTINGS), "solr: " + cluster.address(COLLECTION) + "\n");
         solrHome = new EvidensHome(home);
-        solrReceipt = new Ingestion(solrHome).ingest(CASE, "Fjordvik", sample.bundle(), ProgressListener.NONE);
+        workers = new KeptWorkers();
+        solrReceipt = workers.ingestion(solrHome).ingest(CASE, "Fjordvik", sample.bundle(), ProgressListener.NONE);
         embedded = IndexBackend.of(sample.home()).open();
         solr = IndexBackend.of(solrHome).open();
     }
 
     @AfterAll
     static void close() throws Exception {
+        workers.close();
         embedded.close();
         solr.close();
         SampleHome.delete(solrHome.root());
@@ -315,8 +322,8 @@ class SolrCloudIT {
         Files.writeString(bundle.resolve("kopi av nav-notat.txt"), note); // first in the bundle's order
         Files.writeString(bundle.resolve("nav-notat.txt"), note);
         Files.writeString(bundle.resolve("manifest.csv"), "path,type,title,date\nnav-notat.txt,,Notat fra NAV,2025-03-01\n");
-        Receipt receipt = new Ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
-        Receipt again = new Ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
+        Receipt receipt = workers.ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
+        Receipt again = workers.ingestion(solrHome).ingest("manifest", "Fjordvik", bundle, ProgressListener.NONE);
         SampleHome.delete(bundle);
         ReceiptFile named = receipt.files().stream().filter(f -> f.path().equals("nav-notat.txt")).findFirst().orElseThrow();
         assertEquals(ReceiptFile.INDEXED, named.status(), receipt.files().toString());
@@ -366,7 +373,7 @@ class SolrCloudIT {
                 // the receipt is checked below
             }
         };
-        Receipt receipt = new Ingestion(solrHome).ingest("failover", "Fjordvik", bundle, stopAfterFirst);
+        Receipt receipt = workers.ingestion(solrHome).ingest("failover", "Fjordvik", bundle, stopAfterFirst);
         SampleHome.delete(bundle);
         assertTrue(stopped.get());
         assertEquals(copied, receipt.files().size(), "every file accounted for");
