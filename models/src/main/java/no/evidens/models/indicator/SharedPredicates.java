@@ -56,6 +56,8 @@ final class SharedPredicates {
     private final Map<String, Integer> prefixes = new HashMap<>();
     /** The {@code cb=} numbers of a codebook category, without and with {@code &child} (read-only but for this). */
     private final Map<String, int[]> codebookIds = new ConcurrentHashMap<>();
+    /** Each model's index of an outcome, by outcome ({@link #outcomeIndexes}; read-only but for this). */
+    private final Map<String, int[]> outcomeIndexes = new ConcurrentHashMap<>();
     private final int childId;
     private final int biasId;
 
@@ -308,10 +310,22 @@ final class SharedPredicates {
                 sums[slots[e]] += weights[e];
             }
         }
+        int[] at = outcomeIndexes.computeIfAbsent(outcome, this::outcomeIndexes);
         double[] out = new double[models.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = QnScores.probability(Arrays.copyOfRange(sums, sumsAt[k], sumsAt[k + 1]),
-                    models.get(k).getIndex(outcome));
+            out[k] = QnScores.probability(Arrays.copyOfRange(sums, sumsAt[k], sumsAt[k + 1]), at[k]);
+        }
+        return out;
+    }
+
+    /**
+     * Each model's index of {@code outcome}, by model number: worked out once per outcome, not asked of every model for
+     * every paragraph ({@code getIndex} compares the outcome with each of the model's outcome names).
+     */
+    private int[] outcomeIndexes(String outcome) {
+        int[] out = new int[models.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = models.get(k).getIndex(outcome);
         }
         return out;
     }
