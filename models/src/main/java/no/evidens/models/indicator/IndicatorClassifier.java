@@ -152,12 +152,24 @@ public final class IndicatorClassifier {
      * probabilities and explanations, the features' strings made only for the features that explain a guess.
      */
     Assessment assess(SharedPredicates.Numbered numbered, double threshold, Predicate<String> explain) {
+        return assess(numbered, threshold, explain, false);
+    }
+
+    /**
+     * As {@link #assess(SharedPredicates.Numbered, double, Predicate)}; with {@code guessesOnly} the probabilities hold
+     * only the categories whose probability was worked out: one that surely stays under {@code threshold} (no guess) is
+     * left out of them ({@link SharedPredicates#probabilities(String, int[], double)}). The guesses are the same.
+     */
+    Assessment assess(SharedPredicates.Numbered numbered, double threshold, Predicate<String> explain, boolean guessesOnly) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         List<Guess> out = new ArrayList<>();
         int[] ids = numbered.ids();
-        double[] qn = predicates.probabilities(YES, ids);
+        double[] qn = guessesOnly ? predicates.probabilities(YES, ids, threshold) : predicates.probabilities(YES, ids);
         for (Map.Entry<String, MaxentModel> e : models.entrySet()) {
             double p = qn[predicates.number(e.getValue())];
+            if (guessesOnly && p == SharedPredicates.BELOW) {
+                continue;
+            }
             probabilities.put(e.getKey(), p);
             if (p >= threshold) {
                 List<String> why = explain.test(e.getKey())

@@ -77,8 +77,11 @@ public final class ParagraphIndicators {
         if (classifier != null) {
             // Only a guess given below is explained: not one the codebook found, nor one that needs a child not named.
             Predicate<String> explain = category -> !found.contains(category) && (child || !needsChild(category));
+            // With no veto (the default) a probability under the threshold decides nothing: such a category's probability
+            // need not be worked out (a codebook category stays whatever it is, and no guess is given).
             IndicatorClassifier.Assessment assessment = numbered != null
-                    ? classifier.assess(numbered, threshold, explain) : classifier.assess(features, threshold, explain);
+                    ? classifier.assess(numbered, threshold, explain, veto <= 0)
+                    : classifier.assess(features, threshold, explain);
             probabilities = assessment.probabilities();
             guesses = assessment.guesses();
         }

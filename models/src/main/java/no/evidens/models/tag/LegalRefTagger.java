@@ -102,7 +102,7 @@ public final class LegalRefTagger {
                         start = base + before.start("long") + joined.start(1);
                         written = joined.group(1);
                     }
-                    law = LawNames.canonical(written.replaceAll("\\.$", ""));
+                    law = LawNames.canonical(LawNames.FINAL_STOP.matcher(written).replaceAll(""));
                     String paren = before.group("paren");
                     // lov om statlig tilsyn med … (helsetilsynslova) § 2: the short name in brackets names it best
                     if (paren != null && before.group("long") != null && LawNames.isKnown(paren)) {

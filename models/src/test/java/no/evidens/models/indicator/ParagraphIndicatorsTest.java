@@ -114,6 +114,45 @@ class ParagraphIndicatorsTest {
         assertTrue(explained > 0 && left > 0, explained + " explained, " + left + " left");
     }
 
+    /**
+     * The probabilities under the threshold left unworked (the ingest's default, no veto) give the very guesses of the
+     * whole assessment, at any threshold: each guess's category, probability to the last bit and reasons, and every
+     * probability worked out equals the whole one; a category left out was under the threshold.
+     */
+    @Test
+    void probabilitiesLeftUnworkedUnderTheThresholdChangeNoGuess() {
+        IndicatorClassifier bundled = IndicatorClassifier.bundled();
+        assertNotNull(bundled);
+        int skipped = 0;
+        int guesses = 0;
+        for (String paragraph : List.of(
+                "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
+                "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
+                "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.",
+                "Ledelsen følger ikke opp avvik, og det er ikke rutiner for evaluering av tiltakene i tiltaksplanen.",
+                "Møtet ble holdt i kantina.", "Tabell 3", "")) {
+            for (Set<String> found : List.of(Set.<String>of(), categories(paragraph))) {
+                SharedPredicates.Numbered numbered = bundled.number(paragraph, found);
+                for (double threshold : new double[] {0.0, 0.005, 0.05, 0.2, ParagraphIndicators.THRESHOLD, 0.5, 0.9, 0.99, 1.0}) {
+                    IndicatorClassifier.Assessment whole = bundled.assess(numbered, threshold, c -> true, false);
+                    IndicatorClassifier.Assessment some = bundled.assess(numbered, threshold, c -> true, true);
+                    assertEquals(whole.guesses(), some.guesses(), paragraph + " at " + threshold);
+                    guesses += some.guesses().size();
+                    for (var e : whole.probabilities().entrySet()) {
+                        Double p = some.probabilities().get(e.getKey());
+                        if (p == null) {
+                            assertTrue(e.getValue() < threshold, e.getKey() + " " + e.getValue() + " at " + threshold);
+                            skipped++;
+                        } else {
+                            assertEquals(Double.doubleToLongBits(e.getValue()), Double.doubleToLongBits(p), e.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(skipped > 0 && guesses > 0, skipped + " left unworked, " + guesses + " guesses");
+    }
+
     private static boolean even(String category) {
         return IndicatorCategories.ALL.indexOf(category) % 2 == 0;
     }
