@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,12 @@ class ParagraphIndicatorsTest {
         assertFalse(v.get(0).why().isEmpty());
     }
 
+    /** Three paragraphs of a report (collaboration, confidentiality, a GP not contacted), read by the two tests below. */
+    private static final List<String> THREE = List.of(
+            "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
+            "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
+            "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.");
+
     /** Explaining only the guesses a caller keeps changes nothing else: the same guesses, probabilities and reasons. */
     @Test
     void aGuessLeftUnexplainedKeepsItsProbabilityAndTheOthersTheirReasons() {
@@ -85,10 +92,7 @@ class ParagraphIndicatorsTest {
         assertNotNull(bundled);
         int explained = 0;
         int left = 0;
-        for (String paragraph : List.of(
-                "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
-                "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
-                "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.")) {
+        for (String paragraph : THREE) {
             for (Set<String> found : List.of(Set.<String>of(), categories(paragraph))) {
                 String[] features = ParagraphFeatures.of(paragraph, found);
                 // Threshold 0: every category is a guess; every other one explained, unless the codebook found it.
@@ -125,12 +129,9 @@ class ParagraphIndicatorsTest {
         assertNotNull(bundled);
         int skipped = 0;
         int guesses = 0;
-        for (String paragraph : List.of(
-                "Barneverntjenesten og skolen samarbeider godt om elever med høyt fravær, og rutinene for melding er kjent.",
-                "Kommunen har ikke sikret at ansatte kjenner taushetsplikten og opplysningsplikten til barnevernet.",
-                "Fastlegen ble ikke kontaktet, og det ble ikke laget individuell plan for ungdommen etter utskrivning.",
+        for (String paragraph : Stream.concat(THREE.stream(), Stream.of(
                 "Ledelsen følger ikke opp avvik, og det er ikke rutiner for evaluering av tiltakene i tiltaksplanen.",
-                "Møtet ble holdt i kantina.", "Tabell 3", "")) {
+                "Møtet ble holdt i kantina.", "Tabell 3", "")).toList()) {
             for (Set<String> found : List.of(Set.<String>of(), categories(paragraph))) {
                 SharedPredicates.Numbered numbered = bundled.number(paragraph, found);
                 for (double threshold : new double[] {0.0, 0.005, 0.05, 0.2, ParagraphIndicators.THRESHOLD, 0.5, 0.9, 0.99, 1.0}) {
