@@ -51,18 +51,7 @@ final class EvidencePrior {
     static Query added(Query q, Analyzer analyzer) {
         Optional<PriorQuery.Bonus> conclusions = CONCLUSIONS.computeIfAbsent(analyzer,
                 a -> Optional.ofNullable(conclusions(a)).map(c -> bonus(c, CONCLUSION)));
-        List<PriorQuery.Bonus> bonuses = new java.util.ArrayList<>(conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
-        // TRIAL (round 62): a bonus for passages carrying an indicator of the question's own category
-        String cats = System.getProperty("evidens.trial.cats", "");
-        float w = Float.parseFloat(System.getProperty("evidens.trial.catw", "0"));
-        if (!cats.isBlank() && w > 0) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            for (String id : cats.split(",")) {
-                any.add(new TermQuery(new Term(PassageSchema.INDICATOR_QUERY, id)), BooleanClause.Occur.SHOULD);
-            }
-            bonuses.add(bonus(any.build(), w));
-        }
-        return new PriorQuery(q, bonuses);
+        return new PriorQuery(q, conclusions.map(c -> List.of(FINDINGS, c)).orElse(List.of(FINDINGS)));
     }
 
     /** A bonus of {@code q} rewritten once ({@link #rewritten}), settled when its rewriting reads no index. */
