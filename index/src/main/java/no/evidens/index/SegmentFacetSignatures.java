@@ -55,20 +55,6 @@ final class SegmentFacetSignatures {
      * a {@code VarHandle} measured no better, and its loop's compiled code is the JIT's to inline or not.
      */
     private final byte[] packed;
-    /**
-     * Beside {@link #packed}, for counting a whole bit set of hits ({@link #count(FixedBitSet, Bits, int[])}): the first
-     * group's signatures as runs, {@code runEnd[r]} the entry after run {@code r} and {@code runSignature[r]} its
-     * signature (a document's passages follow each other and share its values: a run per document, some forty passages
-     * in the bench's index); and the entries whose second group's signature is the segment's most common one
-     * ({@link #common}), a bit each (about half the bench's passages). Such a hit is then counted from the bit set's words
-     * with the other hits of its word, not by a load of its own signatures: a term search's hits are scattered over the
-     * segment, and each load is a cache miss (null: not kept, another layout).
-     */
-    private final int[] runEnd;
-    private final int[] runSignature;
-    private final long[] commonBits;
-    /** The second group's most common signature in the segment ({@link #commonBits}). */
-    private final int common;
     private final int[] wide;
     /** Per group, its first signature number; the group's signature of a document without values in it is that one. */
     private final int[] firstOfGroup;
@@ -82,43 +68,6 @@ final class SegmentFacetSignatures {
     private SegmentFacetSignatures(byte[] packed, char[] narrow, int[] wide, int[] firstOfGroup, int[] ordStart, int[] ords,
                                    int ordCount) {
         this.packed = packed;
-        if (packed != null) {
-            int docs = packed.length / 3;
-            int runs = 0;
-            int[] perSecond = new int[ordStart.length - 1];
-            for (int d = 0; d < docs; d++) {
-                if (d == 0 || packed[3 * d] != packed[3 * d - 3]) {
-                    runs++;
-                }
-                perSecond[(packed[3 * d + 1] & 0xFF) | (packed[3 * d + 2] & 0xFF) << 8]++;
-            }
-            int most = firstOfGroup[1];
-            for (int sig = firstOfGroup[1]; sig < perSecond.length; sig++) {
-                if (perSecond[sig] > perSecond[most]) {
-                    most = sig;
-                }
-            }
-            this.common = most;
-            this.runEnd = new int[runs];
-            this.runSignature = new int[runs];
-            this.commonBits = new long[FixedBitSet.bits2words(docs)];
-            int r = -1;
-            for (int d = 0; d < docs; d++) {
-                if (d == 0 || packed[3 * d] != packed[3 * d - 3]) {
-                    r++;
-                    runSignature[r] = packed[3 * d] & 0xFF;
-                }
-                runEnd[r] = d + 1;
-                if (((packed[3 * d + 1] & 0xFF) | (packed[3 * d + 2] & 0xFF) << 8) == most) {
-                    commonBits[d >> 6] |= 1L << d;
-                }
-            }
-        } else {
-            this.runEnd = null;
-            this.runSignature = null;
-            this.commonBits = null;
-            this.common = 0;
-        }
         this.narrow = narrow;
         this.wide = wide;
         this.firstOfGroup = firstOfGroup;
@@ -307,54 +256,28 @@ final class SegmentFacetSignatures {
 
     /**
      * Counts every hit of a segment without deleted entries, signatures in three bytes. The first group's signature (the
-     * document's values) is the same for a document's passages, which are neighbours: the hits of a run ({@link #runEnd})
-     * are added up and added to its count when the hits leave it, no signature of a hit read for it. In the second group,
-     * the hits with the segment's most common signature ({@link #commonBits}) are counted a 64-bit word at a time; only
-     * the others' signatures are read.
+     * document's values) is the same for a document's passages, which are neighbours: its hits are added up while it
+     * stays the same and added to its count when it changes, so that a document's hits do not each wait for the one
+     * before to have stored its increment of the same count.
      */
     private void countPacked(long[] words, int numWords, int[] counts) {
         byte[] sig = packed;
-        long[] inCommonBits = commonBits;
-        int[] ends = runEnd;
-        int r = 0;
-        int end = ends.length == 0 ? 0 : ends[0];
+        int run = 0;
         int inRun = 0;
-        int inCommon = 0;
         for (int w = 0; w < numWords; w++) {
-            long hitsOfWord = words[w];
-            if (hitsOfWord == 0) {
-                continue;
-            }
-            int base = w << 6;
-            // The word's hits run by run: a run's part of the word counted at once.
-            for (long rest = hitsOfWord; rest != 0; ) {
-                int low = base + Long.numberOfTrailingZeros(rest);
-                if (low >= end) {
-                    counts[runSignature[r]] += inRun;
-                    inRun = 0;
-                    do {
-                        end = ends[++r];
-                    } while (low >= end);
-                }
-                if (end - base >= 64) {
-                    inRun += Long.bitCount(rest);
-                    break;
-                }
-                long inThisRun = rest & ((1L << (end - base)) - 1);
-                inRun += Long.bitCount(inThisRun);
-                rest &= ~inThisRun;
-            }
-            long commonHits = hitsOfWord & inCommonBits[w];
-            inCommon += Long.bitCount(commonHits);
-            for (long bits = hitsOfWord & ~commonHits; bits != 0; bits &= bits - 1) {
+            for (long bits = words[w]; bits != 0; bits &= bits - 1) {
                 int at = 3 * ((w << 6) | Long.numberOfTrailingZeros(bits));
+                int first = sig[at] & 0xFF;
+                if (first != run) {
+                    counts[run] += inRun;
+                    run = first;
+                    inRun = 0;
+                }
+                inRun++;
                 counts[(sig[at + 1] & 0xFF) | (sig[at + 2] & 0xFF) << 8]++;
             }
         }
-        if (inRun > 0) {
-            counts[runSignature[r]] += inRun;
-        }
-        counts[common] += inCommon;
+        counts[run] += inRun;
     }
 
     /** Counts the hits of one 64-bit word ({@code w}) of a segment's bit set, deleted entries skipped. */
