@@ -61,6 +61,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     TagsCommand.CodebookOption codebook;
 
+    /** The exit code when the SolrCloud cluster cannot take a bundle now (nothing ingested: run the command again later). */
+    static final int NOT_NOW = 4;
+
     /** The Tika worker kept across the commands of one JVM ({@link EvidensCli#commandLine(KeptWorkers)}); null: one of its own. */
     private final KeptWorkers kept;
 
@@ -71,9 +74,6 @@ final class IngestCommand implements Callable<Integer> {
     IngestCommand(KeptWorkers kept) {
         this.kept = kept;
     }
-
-    /** The exit code when the SolrCloud cluster cannot take a bundle now (nothing ingested: run the command again later). */
-    static final int NOT_NOW = 4;
 
     @Override
     public Integer call() throws Exception {
