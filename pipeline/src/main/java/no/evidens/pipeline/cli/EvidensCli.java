@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 
 import no.evidens.pipeline.Messages;
 import no.evidens.pipeline.UserNotes;
+import no.evidens.pipeline.ingest.KeptWorkers;
 
 /**
  * The {@code evidens} command line. Commands outside the product jar ({@code eval}, {@code bench},
@@ -52,7 +53,17 @@ public final class EvidensCli implements Runnable {
 
     /** The configured command line: one clear line on stderr and a non-zero exit for every error. */
     public static CommandLine commandLine() {
-        return commandLine(FIRST, true, THEN);
+        return commandLine(FIRST, true, THEN, null);
+    }
+
+    /**
+     * The configured command line, whose {@code ingest} and {@code watch} read with this Tika worker, kept across the
+     * commands run in one JVM and closed by the caller, instead of starting one of their own and stopping it at their end.
+     * For a caller that runs many commands in one JVM (the tests: a worker's start is seconds of a JVM and Tika's
+     * classes, for a bundle of a few notes); the {@code evidens} launcher runs one command a process and does not use it.
+     */
+    public static CommandLine commandLine(KeptWorkers kept) {
+        return commandLine(FIRST, true, THEN, kept);
     }
 
     /**
@@ -67,7 +78,7 @@ public final class EvidensCli implements Runnable {
                 for (Class<?> c : commands) {
                     Command named = c.getAnnotation(Command.class);
                     if (c != CommandLine.HelpCommand.class && named != null && named.name().equals(args[0])) {
-                        return commandLine(List.of(c), false, List.of());
+                        return commandLine(List.of(c), false, List.of(), null);
                     }
                 }
             }
@@ -75,8 +86,8 @@ public final class EvidensCli implements Runnable {
         return commandLine();
     }
 
-    private static CommandLine commandLine(List<Class<?>> first, boolean extensions, List<Class<?>> then) {
-        Parts parts = new Parts();
+    private static CommandLine commandLine(List<Class<?>> first, boolean extensions, List<Class<?>> then, KeptWorkers kept) {
+        Parts parts = new Parts(kept);
         CommandLine cli = new CommandLine(new EvidensCli(), parts);
         parts.cli = cli;
         first.forEach(c -> cli.addSubcommand(c));
@@ -111,16 +122,29 @@ public final class EvidensCli implements Runnable {
     /**
      * Makes the commands and their parts as picocli's own factory does, but each {@code --home} ({@link HomeOption}) with this
      * command line's notes: a shared service's note (the findings store upgraded) said as the CLI's other notes, a plain
-     * {@code evidens: …} line on its stderr, not a log line with its prefix.
+     * {@code evidens: …} line on its stderr, not a log line with its prefix; and {@code ingest} and {@code watch} with the
+     * kept Tika worker when one is given ({@link #commandLine(KeptWorkers)}).
      */
     private static final class Parts implements CommandLine.IFactory {
         /** The command line made with these parts (set once made; its stderr is asked at each note). */
         private CommandLine cli;
+        /** The Tika worker {@code ingest} and {@code watch} read with; null: each its own. */
+        private final KeptWorkers kept;
+
+        Parts(KeptWorkers kept) {
+            this.kept = kept;
+        }
 
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == HomeOption.class) {
                 return type.cast(new HomeOption(UserNotes.printedOn(() -> cli.getErr())));
+            }
+            if (kept != null && type == IngestCommand.class) {
+                return type.cast(new IngestCommand(kept));
+            }
+            if (kept != null && type == WatchCommand.class) {
+                return type.cast(new WatchCommand(kept));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import no.evidens.index.IndexUnreachableException;
+import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.Json;
 import no.evidens.pipeline.ingest.Ingestion;
 import no.evidens.pipeline.ingest.IngestionStopped;
+import no.evidens.pipeline.ingest.KeptWorkers;
 import no.evidens.pipeline.ingest.Receipt;
 import no.evidens.pipeline.ingest.ReceiptNotSaved;
 
@@ -62,6 +64,17 @@ final class IngestCommand implements Callable<Integer> {
     /** The exit code when the SolrCloud cluster cannot take a bundle now (nothing ingested: run the command again later). */
     static final int NOT_NOW = 4;
 
+    /** The Tika worker kept across the commands of one JVM ({@link EvidensCli#commandLine(KeptWorkers)}); null: one of its own. */
+    private final KeptWorkers kept;
+
+    IngestCommand() {
+        this(null);
+    }
+
+    IngestCommand(KeptWorkers kept) {
+        this.kept = kept;
+    }
+
     @Override
     public Integer call() throws Exception {
         Ingestion.checkCaseId(caseId);
@@ -88,8 +101,9 @@ final class IngestCommand implements Callable<Integer> {
         Receipt receipt;
         String notSaved = null;
         try {
-            receipt = new Ingestion(home.resolve(), codebook.forIngestion(home.resolve())).retryFailed(retryFailed)
-                    .stopWhen(stopAsked::get).ingest(caseId, municipality, bundle, progress);
+            EvidensHome h = home.resolve();
+            Ingestion ingestion = kept == null ? new Ingestion(h, codebook.forIngestion(h)) : kept.ingestion(h, codebook.forIngestion(h));
+            receipt = ingestion.retryFailed(retryFailed).stopWhen(stopAsked::get).ingest(caseId, municipality, bundle, progress);
         } catch (ReceiptNotSaved e) {
             // the account is shown all the same, and the failure to keep it after it
             receipt = e.receipt();

@@ -38,6 +38,17 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    /** The Tika worker kept across the commands of one JVM ({@link EvidensCli#commandLine(KeptWorkers)}); null: one of this run's own. */
+    private final KeptWorkers kept;
+
+    WatchCommand() {
+        this(null);
+    }
+
+    WatchCommand(KeptWorkers kept) {
+        this.kept = kept;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,12 +58,14 @@ final class WatchCommand implements Callable<Integer> {
                     : "there is no folder " + inbox + ": make the inbox first (mkdir), or check its name");
         }
         // One Tika worker for the whole run: each bundle an ingestion of its own, none paying a worker's start (KeptWorkers)
-        KeptWorkers workers = new KeptWorkers();
+        KeptWorkers workers = kept == null ? new KeptWorkers() : kept;
         InboxWatcher watcher;
         try {
             watcher = new InboxWatcher(home.resolve(), inbox, workers::ingestion, out);
         } catch (Exception | Error e) {
-            workers.close();
+            if (kept == null) {
+                workers.close();
+            }
             throw e;
         }
         CountDownLatch stop = new CountDownLatch(1);
@@ -78,7 +91,9 @@ final class WatchCommand implements Callable<Integer> {
                 try {
                     watcher.close(); // within the hook's wait
                 } finally {
-                    workers.close(); // the worker with it
+                    if (kept == null) {
+                        workers.close(); // the worker with it; a kept one is its keeper's to close
+                    }
                 }
             } finally {
                 hook.close();

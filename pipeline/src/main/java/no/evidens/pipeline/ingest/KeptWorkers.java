@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.evidens.models.codebook.Codebook;
 import no.evidens.pipeline.EvidensHome;
 import no.evidens.pipeline.analyse.DocumentAnalyser;
 import no.evidens.pipeline.extract.Extraction;
@@ -87,6 +89,11 @@ public final class KeptWorkers implements AutoCloseable {
      */
     public Ingestion ingestion(EvidensHome home) {
         return new Ingestion(home, new DocumentAnalyser(new Lent(), Ingestion.homeCodebook(home)), threads);
+    }
+
+    /** As {@link #ingestion(EvidensHome)}, tagging with this codebook ({@code ingest --codebook}: {@link Ingestion#codebook}). */
+    public Ingestion ingestion(EvidensHome home, Supplier<Codebook> codebook) {
+        return new Ingestion(home, new DocumentAnalyser(new Lent(), codebook), threads);
     }
 
     /** How many shared workers were started: one for all the bundles, and one more after each lost. */

@@ -38,7 +38,7 @@ import no.evidens.pipeline.extract.Reason;
 import no.evidens.pipeline.findings.AuditService;
 import no.evidens.pipeline.fixture.CliRun;
 import no.evidens.pipeline.fixture.SolrTestCluster;
-import no.evidens.pipeline.ingest.Ingestion;
+import no.evidens.pipeline.ingest.KeptWorkers;
 import no.evidens.pipeline.lang.Language;
 import no.evidens.pipeline.web.Exposure;
 import no.evidens.pipeline.web.WebConfig;
@@ -68,6 +68,13 @@ class ClusterFailureIT {
     /** The setting of how long a look at the cluster is kept for the health check (README, SolrCloud). */
     private static final String HEALTH_KEPT_SECONDS = "evidens.solr.health-kept-seconds";
     private static SolrTestCluster cluster;
+    /**
+     * One Tika worker for the class's ingestions: its commands ({@code ingest}, {@code watch --once}) run as a user types
+     * them, through the command line, but read with this worker instead of each starting its own (a JVM and Tika's classes,
+     * 2–3 s of a bundle of two or four notes), as {@code evidens watch} and {@code evidens serve} keep one across their
+     * bundles; the servers' uploads read with it as {@code serve}'s do. What the tests prove is the cluster's.
+     */
+    private static KeptWorkers workers;
 
     @TempDir
     static Path tmp;
@@ -81,6 +88,7 @@ class ClusterFailureIT {
         System.setProperty(ZK_CONNECT_SECONDS, "5");
         // a server's look at the cluster kept a second instead of 5: the health tests wait for a new look after each change
         System.setProperty(HEALTH_KEPT_SECONDS, "1");
+        workers = new KeptWorkers();
         cluster = SolrTestCluster.startOwn();
         SolrSetup.init(SolrTarget.parse(cluster.address(COLLECTION)), 1, 2);
         home = homeOn("home", COLLECTION);
@@ -91,17 +99,21 @@ class ClusterFailureIT {
         System.clearProperty(UPLOAD_RETRY_SECONDS);
         System.clearProperty(ZK_CONNECT_SECONDS);
         System.clearProperty(HEALTH_KEPT_SECONDS);
-        cluster.close();
+        try {
+            workers.close();
+        } finally {
+            cluster.close();
+        }
     }
 
     @Test
     @Order(1)
     void anIngestTheClusterRefusesIsNotSavedAndTheNextTakesUpExactlyThose() throws Exception {
-        CliRun first = CliRun.inHome(home, "ingest", bundle("forste", 2).toString(), "--case", "forste");
+        CliRun first = CliRun.inHome(workers, home, "ingest", bundle("forste", 2).toString(), "--case", "forste");
         assertEquals(0, first.code(), first.err());
         Path bundle = bundle("lager", 4);
         cluster.readOnly(COLLECTION, true);
-        CliRun refused = CliRun.inHome(home, "ingest", bundle.toString(), "--case", "lager", "--json");
+        CliRun refused = CliRun.inHome(workers, home, "ingest", bundle.toString(), "--case", "lager", "--json");
         assertEquals(3, refused.code(), refused.err());
         assertFalse(refused.err().contains("\tat "), refused.err());
         JsonNode receipt = JSON.readTree(refused.out());
@@ -113,12 +125,12 @@ class ClusterFailureIT {
             assertTrue(line.get("detail").asText().contains("Error from server"), line.toString());
         }
         cluster.readOnly(COLLECTION, false);
-        CliRun again = CliRun.inHome(home, "ingest", bundle.toString(), "--case", "lager", "--json");
+        CliRun again = CliRun.inHome(workers, home, "ingest", bundle.toString(), "--case", "lager", "--json");
         assertEquals(0, again.code(), again.err());
         JsonNode counts = JSON.readTree(again.out()).get("counts");
         assertEquals(List.of(4, 0, 0), List.of(counts.get("indexed").asInt(), counts.get("duplicate").asInt(),
                 counts.get("failed").asInt()), again.out());
-        CliRun found = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+        CliRun found = CliRun.inHome(workers, home, "search", "saksbehandler", "--case", "lager", "--json");
         assertEquals(4, JSON.readTree(found.out()).get("total").asInt(), found.out());
     }
 
@@ -128,14 +140,14 @@ class ClusterFailureIT {
         Path inbox = Files.createDirectories(tmp.resolve("innboks"));
         zip(bundle("innboks-a", 2), inbox.resolve("innboks-a.zip"));
         cluster.readOnly(COLLECTION, true);
-        CliRun refused = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        CliRun refused = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(3, refused.code(), refused.out() + refused.err());
         assertTrue(Files.exists(inbox.resolve("innboks-a.zip")), "left in the inbox: " + refused.out());
         JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
         assertEquals("waiting", waiting.get("status").asText(), waiting.toString());
         assertEquals("index-unreachable", waiting.get("errorCode").asText(), waiting.toString());
         cluster.readOnly(COLLECTION, false);
-        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        CliRun taken = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-a.zip")), taken.out());
     }
@@ -164,7 +176,7 @@ class ClusterFailureIT {
         new AuditService(new EvidensHome(home), Duration.ofSeconds(20)).record("testar", "show-passage", "lager", AuditEvent.PASSAGE,
                 "lager/0123456789abcdef/1", "journal, søk");
         String uploadJob;
-        try (WebServer web = WebServer.start(new EvidensHome(home), 0, "testar")) {
+        try (WebServer web = WebServer.start(new EvidensHome(home), 0, "testar", WebServer.DEFAULT_MAX_UPLOAD, workers::ingestion)) {
             assertEquals(200, get(web, "/api/search?q=kvitteringsboks").statusCode());
             cluster.stopNode(0);
             cluster.stopNode(1);
@@ -204,7 +216,7 @@ class ClusterFailureIT {
                     assertEquals(200, get(late, "/api/cases").statusCode());
                     assertNotNull(late.warmup().get(), "the warm-up met the cluster down");
                 }
-                CliRun gone = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+                CliRun gone = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
                 assertEquals(3, gone.code(), gone.out() + gone.err());
                 assertTrue(Files.exists(inbox.resolve("innboks-b.zip")), "left in the inbox, not in failed/: " + gone.out());
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
@@ -224,7 +236,7 @@ class ClusterFailureIT {
             assertEquals(200, back.statusCode(), back.body());
             goesOnByItself(web.port(), null, uploadJob, 2);
         }
-        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        CliRun taken = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-b.zip")), taken.out());
     }
@@ -250,7 +262,7 @@ class ClusterFailureIT {
         String restartedJob;
         WebServer restarted = null;
         try (WebServer web = WebServer.start(new EvidensHome(home), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
-                Ingestion::new)) {
+                workers::ingestion)) {
             Member kari = Member.signIn(web.port(), "kari");
             HttpResponse<String> before = kari.send("GET", "/api/search?q=saksbehandler&case=lager", null, null);
             assertEquals(200, before.statusCode(), before.body());
@@ -283,7 +295,7 @@ class ClusterFailureIT {
                 HttpResponse<String> export = lead.send("GET", "/api/export?case=lager&format=md", null, null);
                 assertEquals(200, export.statusCode(), export.body());
                 assertTrue(export.body().contains("Uten ZooKeeper"), export.body());
-                CliRun gone = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+                CliRun gone = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
                 assertTrue(Files.exists(inbox.resolve("innboks-zk.zip")), "left in the inbox, not in failed/: " + gone.out());
                 assertEquals(3, gone.code(), gone.out() + gone.err());
                 JsonNode waiting = JSON.readTree(home.resolve("inbox.json").toFile()).get("finished").get(0);
@@ -291,7 +303,7 @@ class ClusterFailureIT {
                 uploadJob = waitsForTheIndex(web.port(), kari, "opplasting-zk", false);
                 // a team server (re)started now, on a home of its own beside the running one, opens all the same
                 restarted = WebServer.start(new EvidensHome(secondHome()), WebConfig.defaults(0, 1 << 20), Exposure.signedIn(), "ignored",
-                        Ingestion::new);
+                        workers::ingestion);
                 restartedJob = startedWithoutZooKeeper(restarted, passage);
             } finally {
                 System.setProperty(ZK_CONNECT_SECONDS, "5");
@@ -316,7 +328,7 @@ class ClusterFailureIT {
                 restarted.close();
             }
         }
-        CliRun taken = CliRun.inHome(home, "watch", "--inbox", inbox.toString(), "--once");
+        CliRun taken = CliRun.inHome(workers, home, "watch", "--inbox", inbox.toString(), "--once");
         assertEquals(0, taken.code(), taken.out() + taken.err());
         assertTrue(Files.exists(inbox.resolve("done").resolve("innboks-zk.zip")), taken.out());
     }
@@ -338,7 +350,7 @@ class ClusterFailureIT {
                     h.toString());
             JsonNode nn = health(web.port(), "node-hung", Language.NN);
             assertTrue(nn.get("detail").get("text").asText().startsWith("Noden " + hung + " er registrert som levande, men svarar ikkje"), nn.toString());
-            CliRun status = CliRun.inHome(home, "solr", "status");
+            CliRun status = CliRun.inHome(workers, home, "solr", "status");
             assertEquals(3, status.code(), status.out() + status.err());
             assertTrue(status.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-hung\nNode " + hung
                     + " is listed live but does not answer within 2 s. Still works: searches and ingestion"), status.out());
@@ -351,7 +363,7 @@ class ClusterFailureIT {
                     d.toString());
             assertTrue(health(web.port(), "node-down", Language.NN).get("detail").get("text").asText()
                     .startsWith("Noden " + down + " er registrert som levande, men avviser tilkoplingar"));
-            CliRun downStatus = CliRun.inHome(home, "solr", "status");
+            CliRun downStatus = CliRun.inHome(workers, home, "solr", "status");
             assertEquals(3, downStatus.code(), downStatus.out() + downStatus.err());
             assertTrue(downStatus.out().startsWith("SolrCloud " + cluster.address(COLLECTION) + ": node-down\nNode " + down
                     + " is listed live but refuses connections"), downStatus.out());
@@ -365,7 +377,7 @@ class ClusterFailureIT {
                 assertTrue(c.get("detail").get("text").asText().startsWith("En kjerne på noden " + stuck.node() + " (shard " + stuck.shard()
                         + ") svarer ikke på søk innen 2 s, selv om noden svarer."), c.toString());
                 assertTrue(health(web.port(), "core-stuck", Language.NN).get("detail").get("text").asText().startsWith("Ein kjerne på noden"));
-                CliRun stuckStatus = CliRun.inHome(home, "solr", "status", "--json");
+                CliRun stuckStatus = CliRun.inHome(workers, home, "solr", "status", "--json");
                 assertEquals(3, stuckStatus.code(), stuckStatus.out() + stuckStatus.err());
                 assertEquals("core-stuck", JSON.readTree(stuckStatus.out()).get("code").asText(), stuckStatus.out());
             } finally {
@@ -390,7 +402,7 @@ class ClusterFailureIT {
             String hung = parts.addHungNodeFirst();
             assertEquals(hung, parts.liveNodes().get(0), "the hung node sorts first: " + parts.liveNodes());
             long start = System.nanoTime();
-            CliRun first = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+            CliRun first = CliRun.inHome(workers, home, "search", "saksbehandler", "--case", "lager", "--json");
             long firstMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals(0, first.code(), first.err());
             int asked = parts.hungConnections();
@@ -398,7 +410,7 @@ class ClusterFailureIT {
             assertTrue(firstMs >= 5_000, "the first command waited for the hung node: " + firstMs + " ms");
             assertTrue(Files.readString(aside).contains(hung.substring(0, hung.indexOf('_'))), Files.readString(aside));
             for (int command = 0; command < 2; command++) {
-                CliRun next = CliRun.inHome(home, "search", "saksbehandler", "--case", "lager", "--json");
+                CliRun next = CliRun.inHome(workers, home, "search", "saksbehandler", "--case", "lager", "--json");
                 assertEquals(0, next.code(), next.err());
                 assertEquals(JSON.readTree(first.out()).get("total"), JSON.readTree(next.out()).get("total"), next.out());
                 assertEquals(asked, parts.hungConnections(), "the next command did not ask the hung node");
@@ -422,7 +434,7 @@ class ClusterFailureIT {
             assertEquals(List.of("none yet", "DEGRADED"), List.of(h.get("index").asText(), h.get("status").asText()), h.toString());
             assertTrue(h.get("detail").get("text").asText().contains("kjør «evidens solr init» mot klyngen"), h.toString());
         }
-        CliRun status = CliRun.inHome(gone, "solr", "status", "--json");
+        CliRun status = CliRun.inHome(workers, gone, "solr", "status", "--json");
         assertEquals(3, status.code(), status.out() + status.err());
         assertEquals("collection-missing", JSON.readTree(status.out()).get("code").asText(), status.out());
     }
@@ -467,12 +479,12 @@ class ClusterFailureIT {
                     + stopped.get(0) + ")"), up.body());
             // a command is refused at the door, in English, with its own exit code, before it reads the bundle
             long t0 = System.nanoTime();
-            CliRun ingest = CliRun.inHome(halved, "ingest", bundle("halvert", 2).toString(), "--case", "halv");
+            CliRun ingest = CliRun.inHome(workers, halved, "ingest", bundle("halvert", 2).toString(), "--case", "halv");
             assertEquals(4, ingest.code(), ingest.out() + ingest.err());
             assertTrue(ingest.err().startsWith("evidens: SolrCloud " + cluster.address("halvert") + " cannot take a bundle now"
                     + " (shard-without-leader): Shard " + shard + " has no active leader"), ingest.err());
             assertTrue((System.nanoTime() - t0) / 1_000_000_000 < 30, "said at once, not after the write's minute");
-            CliRun status = CliRun.inHome(home, "solr", "status", "--json");
+            CliRun status = CliRun.inHome(workers, home, "solr", "status", "--json");
             assertEquals(3, status.code(), status.out() + status.err());
             assertEquals("replicas-down", JSON.readTree(status.out()).get("code").asText(), status.out());
         }

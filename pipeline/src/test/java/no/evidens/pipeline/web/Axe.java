@@ -14,11 +14,16 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -48,23 +53,84 @@ final class Axe {
     /**
      * Runs axe-core on the page as it stands; fails with the rules broken when any is serious or critical. A page that has
      * no axe-core yet (a new document) has it read by the browser from its extension ({@link #extension}); only when that
-     * fails (a browser without it) is the script handed over through chromedriver.
+     * fails (a browser without it) is the script handed over through chromedriver. A page axe-core cannot be put into, or
+     * on which it runs no rule at all, fails the check too: a check that checked nothing must not pass.
      */
     static void check(WebDriver driver, String page) {
+        List<Violation> found = violations(driver, page);
+        assertEquals("", found.stream().map(Violation::toString).collect(Collectors.joining("\n")),
+                "axe-core finds serious or critical accessibility violations on " + page);
+    }
+
+    /** A rule axe-core finds broken on the page: its impact, id, help text and the first three elements it names. */
+    record Violation(String impact, String id, String help, List<String> targets) {
+        @Override
+        public String toString() {
+            return impact + " " + id + ": " + help + " at " + String.join(", ", targets);
+        }
+    }
+
+    /** Where the page's axe-core came from ({@link #load}). */
+    enum Loaded { ALREADY, EXTENSION, CHROMEDRIVER }
+
+    /** The serious and critical violations axe-core finds on the page as it stands, loaded as {@link #check} says. */
+    static List<Violation> violations(WebDriver driver, String page) {
+        load(driver, page, extension().script(), Axe::script);
+        return run(driver, page);
+    }
+
+    /**
+     * Puts axe-core into the page unless it is there: read by the page from {@code fromExtension} (a script element), else
+     * {@code fallback}'s source handed through chromedriver. Fails, naming both ways, when neither leaves axe-core there.
+     */
+    static Loaded load(WebDriver driver, String page, String fromExtension, Supplier<String> fallback) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))
-                && !Boolean.TRUE.equals(js.executeAsyncScript(FROM_EXTENSION, extension().script()))) {
-            js.executeScript(script());
+        if (present(js)) {
+            return Loaded.ALREADY;
         }
-        Object found = js.executeAsyncScript("""
+        if (Boolean.TRUE.equals(js.executeAsyncScript(FROM_EXTENSION, fromExtension))) {
+            return Loaded.EXTENSION;
+        }
+        js.executeScript(fallback.get());
+        if (present(js)) {
+            return Loaded.CHROMEDRIVER;
+        }
+        return fail("axe-core could not be loaded into " + page + ": neither read from the browser's extension (" + fromExtension
+                + ") nor handed over through chromedriver");
+    }
+
+    private static boolean present(JavascriptExecutor js) {
+        return Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object' && typeof window.axe.run === 'function';"));
+    }
+
+    /**
+     * Runs the axe-core the page holds; fails when it fails or when it ran no rule (every rule it runs comes back in one of
+     * its four lists, with {@code resultTypes} limiting only the elements named in the three other than violations).
+     */
+    @SuppressWarnings("unchecked")
+    static List<Violation> run(WebDriver driver, String page) {
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
-                    .join('\\n'))).catch(e => done('axe failed: ' + e));
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done({
+                    ran: [r.passes, r.violations, r.incomplete, r.inapplicable].reduce((n, l) => n + (l ? l.length : 0), 0),
+                    violations: r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => ({ impact: v.impact, id: v.id, help: v.help,
+                                     targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))
+                })).catch(e => done('axe failed: ' + e));
                 """);
-        assertEquals("", String.valueOf(found), "axe-core finds serious or critical accessibility violations on " + page);
+        if (!(answer instanceof Map<?, ?> result)) {
+            return fail("axe-core could not check " + page + ": " + answer);
+        }
+        if (!(result.get("ran") instanceof Number ran) || ran.longValue() == 0) {
+            return fail("axe-core ran no rule on " + page + ": nothing was checked");
+        }
+        List<Violation> found = new ArrayList<>();
+        for (Map<String, Object> v : (List<Map<String, Object>>) result.get("violations")) {
+            found.add(new Violation(String.valueOf(v.get("impact")), String.valueOf(v.get("id")), String.valueOf(v.get("help")),
+                    ((List<Object>) v.get("targets")).stream().map(String::valueOf).toList()));
+        }
+        return found;
     }
 
     /**
@@ -81,7 +147,8 @@ final class Axe {
             (document.head || document.documentElement).append(s);
             """;
 
-    private static synchronized String script() {
+    /** axe-core's source, read once ({@link #installed}). */
+    static synchronized String script() {
         if (source == null) {
             try {
                 source = Files.readString(installed(), StandardCharsets.UTF_8);
