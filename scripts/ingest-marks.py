@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Prints the stretches of an ingest from the time marks it wrote with -Devidens.ingestMarks=FILE (IngestMarks): each
 mark's time since the JVM started and the seconds since the mark before, then the commits the route made (each one's
-seconds on the tagging thread that made it) and the start and tail summed. Several files: one after another.
+seconds on the tagging thread that made it) and the start and tail summed, and, from the marks made every 1,000
+documents indexed (CpuMark), each 1,000's processor seconds: the main process, of it the JIT's compilers and the
+collector, and the Tika workers, with the collections; so that a part whose cost per document grows over one ingest
+shows. Several files: one after another.
 
   EVIDENS_JAVA_OPTS="-Xmx3g -Devidens.ingestMarks=/tmp/marks-%s.txt" ./evidens bench ingest --docs 1000 --threads 2
   scripts/ingest-marks.py /tmp/marks-evidens.txt          # the first ingest (evidens-again.txt: the re-ingest)
@@ -27,7 +30,7 @@ def report(path):
     print('== ' + path)
     before = 0.0
     for t, what, thread in marks:
-        if what in ('commit begins', 'commit done'):
+        if what in ('commit begins', 'commit done') or what.startswith('indexed '):
             continue
         print('%8.2f s  %-24s +%6.2f s   %s' % (t, what, t - before, thread))
         before = t
@@ -51,11 +54,30 @@ def report(path):
         print('tail: the route done to the receipt written %.2f s' % (receipt - done))
 
 
+def cpu_windows(marks):
+    """Each 1,000 documents' processor seconds, from the marks 'indexed N cpu main M jit J gc G collections C in T workers W'."""
+    rows = []
+    for t, what, _ in marks:
+        w = what.split()
+        if len(w) == 15 and w[0] == 'indexed' and w[2] == 'cpu':
+            rows.append((t, int(w[1]), float(w[4]), float(w[6]), float(w[8]), int(w[10]), float(w[12]), float(w[14])))
+    if len(rows) < 2:
+        return
+    print('per window of documents indexed, CPU s (main = the whole main process; jit and gc are part of it; the rest '
+          'is the tagging, the index and the route):')
+    print('%9s %7s %7s %7s %7s %7s %9s %8s' % ('documents', 'wall s', 'main', 'jit', 'gc', 'rest', 'workers', 'gc runs'))
+    for a, b in zip(rows, rows[1:]):
+        main, jit, gc = b[2] - a[2], b[3] - a[3], b[4] - a[4]
+        print('%9s %7.1f %7.2f %7.2f %7.2f %7.2f %9.2f %4d/%.1fs' % (
+            '%d-%d' % (a[1], b[1]), b[0] - a[0], main, jit, gc, main - jit - gc, b[7] - a[7], b[5] - a[5], b[6] - a[6]))
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     for path in sys.argv[1:]:
         report(path)
+        cpu_windows(read(path))
 
 
 if __name__ == '__main__':

@@ -83,6 +83,8 @@ final class IngestRoute extends RouteBuilder {
     private final ChangedWhileRead changes;
     /** Whether a file has been read yet (its time is marked: {@link IngestMarks}). */
     private final AtomicBoolean firstAnswer = new AtomicBoolean();
+    /** Documents indexed so far (every thousandth marks the processor time used: {@link CpuMark}). */
+    private final AtomicInteger indexedCount = new AtomicInteger();
     /** Whether a document has been indexed yet (its time is marked). */
     private final AtomicBoolean firstIndexed = new AtomicBoolean();
     /** Whether the ingestion is asked to stop: a file not yet begun is then left unread. */
@@ -401,6 +403,7 @@ final class IngestRoute extends RouteBuilder {
         if (firstIndexed.compareAndSet(false, true)) {
             IngestMarks.mark("first document indexed");
         }
+        CpuMark.indexed(indexedCount.incrementAndGet());
         commitIfDue();
     }
 

@@ -57,4 +57,25 @@ class IngestMarksTest {
             assertFalse(line.contains("Fjordvik") || line.contains("plan.txt"), "no document's text or path: " + line);
         }
     }
+
+    @Test
+    void everyThousandthDocumentMarksTheProcessorTimeUsedSoFar() throws Exception {
+        Path marks = tmp.resolve("marks.txt");
+        CpuMark.indexed(CpuMark.EVERY); // marks off: nothing written
+        System.setProperty(IngestMarks.PROPERTY, marks.toString());
+        CpuMark.indexed(CpuMark.EVERY - 1);
+        assertFalse(Files.exists(marks), "no mark between the thousands");
+        CpuMark.indexed(2 * CpuMark.EVERY);
+
+        List<String> lines = Files.readAllLines(marks);
+        assertEquals(1, lines.size(), lines.toString());
+        String[] words = lines.get(0).split("\t")[1].split(" ");
+        assertEquals(List.of("indexed", "2000", "cpu", "main", "jit", "gc", "collections", "in", "workers"),
+                List.of(words[0], words[1], words[2], words[3], words[5], words[7], words[9], words[11], words[13]), lines.get(0));
+        double main = Double.parseDouble(words[4]);
+        double jit = Double.parseDouble(words[6]);
+        double gc = Double.parseDouble(words[8]);
+        assertTrue(main > 0 && jit >= 0 && gc >= 0 && jit + gc <= main, "the main process's time holds its compilers' and collector's: " + lines.get(0));
+        assertTrue(Double.parseDouble(words[14]) >= 0, lines.get(0));
+    }
 }
