@@ -373,18 +373,21 @@ final class SentenceVoice {
 
     /**
      * A sentence told in the past after a turn that spoke only in the present (round 62): a finite verb in the past
-     * and none in the present, no first- or second-person word, at least six words, no question, exclamation or marks,
-     * no talk particle ({@link #TALKED}), while the turn so far has a verb in the present and none in the past and did
-     * not break off with an ellipsis. The reporter takes over with the story ({@code - Jeg synes det er veldig
+     * and none in the present (read outside brackets), no first- or second-person word, at least six words, no
+     * question, exclamation or marks, no talk particle ({@link #TALKED}), while the turn so far has a verb in the
+     * present and none in the past and did not break off with an ellipsis. The reporter takes over with the story ({@code - Jeg synes det er veldig
      * ubehagelig. Filmstudenten fra Oslo hadde fire fantastiske år i Stockholm.}); a speaker who tells a story in the
      * past already did so in the turn, or goes on after a pause ({@code - Jeg må si... Da politiet først kom …}).
      */
     static boolean toldInThePast(String sentence, String turnSoFar) {
         String s = sentence.strip();
         String turn = turnSoFar.strip();
+        // what stands in brackets is an aside (an editor's note), not the sentence's own tense: round 5's (… fra i fjor
+        // (konkurrentene spilte bare nye, red.anm.).)
+        String told = s.replaceAll("\\([^()]*\\)", "()");
         return !s.endsWith("?") && !s.endsWith("!") && s.indexOf('«') < 0 && s.indexOf('"') < 0
                 && !FIRST_OR_SECOND.matcher(s).find() && s.split("\\s+").length >= 6
-                && PAST_VERB.matcher(s).find() && !PRESENT_VERB.matcher(s).find() && !TALKED.matcher(s).find()
+                && PAST_VERB.matcher(told).find() && !PRESENT_VERB.matcher(told).find() && !TALKED.matcher(s).find()
                 && PRESENT_VERB.matcher(turn).find() && !PAST_IN_TURN.matcher(turn).find()
                 && !turn.endsWith("...") && !turn.endsWith("…");
     }
