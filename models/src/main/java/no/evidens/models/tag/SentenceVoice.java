@@ -342,6 +342,56 @@ final class SentenceVoice {
                 && Pattern.compile("[\\p{Ll},] " + Pattern.quote(first) + "(?![\\p{L}])").matcher(text).find();
     }
 
+    /*
+     * Round 62: the tense of a sentence, read from a closed list of frequent finite verbs. The models module has no
+     * part-of-speech model for Norwegian, and a list is enough for the one decision it serves (TurnEnd's cue-less turn).
+     * The modals' past (kunne, skulle, ville, måtte, burde) does not make a sentence told in the past: in speech it is as
+     * often present in meaning (Røykerne burde få være i fred); in the turn before, it does make the turn no longer only
+     * present. The past is read in lower case only (a sentence opened by Hadde or Var is a condition or a question).
+     */
+    private static final Pattern PAST_VERB = Pattern.compile("(?<![\\p{L}])(?:var|hadde|ble|fikk|gikk|kom|sa|tok|sto"
+            + "|satt|lå|fant|ga|gav|visste|trodde|syntes|tenkte|følte|begynte|prøvde|levde|bodde|spilte|jobbet|snakket"
+            + "|fortalte|døde|flyttet|vokste|reiste|møtte|kjøpte|solgte|vant|tapte|startet|sluttet|endte|viste|holdt|lot|dro"
+            + "|løp|falt|brukte|laget|lagde|skjedde|ringte|kjørte|skrev|leste|sang|traff|mistet|vurderte|droppet|ventet"
+            + "|valgte|hørte|sendte|kalte|het)(?![\\p{L}])");
+    private static final Pattern PAST_IN_TURN = Pattern.compile(PAST_VERB.pattern() + "|(?<![\\p{L}])(?:så ut|måtte|kunne"
+            + "|skulle|ville|burde)(?![\\p{L}])");
+    private static final Pattern PRESENT_VERB = Pattern.compile("(?iu)(?<![\\p{L}])(?:er|har|blir|får|går|kommer|sier|tar"
+            + "|står|sitter|ligger|ser|finner|gir|vet|vil|skal|kan|må|bør|tror|synes|tenker|føler|heter|gjør|liker|trenger"
+            + "|handler|betyr|finnes|mener|ønsker|lever|bor|jobber|spiller|snakker|forteller|skjer|virker|fungerer|holder"
+            + "|bruker|begynner|prøver)(?![\\p{L}])");
+    /** Every first- and second-person word, singular and plural. */
+    private static final Pattern FIRST_OR_SECOND = Pattern.compile("(?iu)(?<![\\p{L}])(?:jeg|eg|meg|min|mitt|mine|vi|me|oss"
+            + "|vår|vårt|våre|du|deg|din|ditt|dine|dere|dykk|dokker)(?![\\p{L}])");
+    /**
+     * A speaker's way of talking, in a sentence that would otherwise read as told: a talk particle ({@code jo}, {@code
+     * nok}, {@code vel}, {@code ja}), a condition ({@code Det hadde ikke skadet om …}), a sentence opened by {@code Så},
+     * {@code Men}, {@code Enn} (a conclusion or an afterthought: {@code Så det var jammen på tide.}).
+     */
+    private static final Pattern TALKED = Pattern.compile("(?iu)(?<![\\p{L}])(?:jo|jammen|nok|vel|altså|liksom|egentlig"
+            + "|faktisk|kanskje|sikkert|ja|nei|om|hvis|dersom)(?![\\p{L}])|\\A(?:Så|Men|Og så|Enn)(?![\\p{L}])");
+
+    /**
+     * A sentence told in the past after a turn that spoke only in the present (round 62): a finite verb in the past
+     * and none in the present (read outside brackets), no first- or second-person word, at least six words, no
+     * question, exclamation or marks, no talk particle ({@link #TALKED}), while the turn so far has a verb in the
+     * present and none in the past and did not break off with an ellipsis. The reporter takes over with the story ({@code - Jeg synes det er veldig
+     * ubehagelig. Filmstudenten fra Oslo hadde fire fantastiske år i Stockholm.}); a speaker who tells a story in the
+     * past already did so in the turn, or goes on after a pause ({@code - Jeg må si... Da politiet først kom …}).
+     */
+    static boolean toldInThePast(String sentence, String turnSoFar) {
+        String s = sentence.strip();
+        String turn = turnSoFar.strip();
+        // what stands in brackets is an aside (an editor's note), not the sentence's own tense: round 5's (… fra i fjor
+        // (konkurrentene spilte bare nye, red.anm.).)
+        String told = s.replaceAll("\\([^()]*\\)", "()");
+        return !s.endsWith("?") && !s.endsWith("!") && s.indexOf('«') < 0 && s.indexOf('"') < 0
+                && !FIRST_OR_SECOND.matcher(s).find() && s.split("\\s+").length >= 6
+                && PAST_VERB.matcher(told).find() && !PRESENT_VERB.matcher(told).find() && !TALKED.matcher(s).find()
+                && PRESENT_VERB.matcher(turn).find() && !PAST_IN_TURN.matcher(turn).find()
+                && !turn.endsWith("...") && !turn.endsWith("…");
+    }
+
     /**
      * A short sentence of the reporter's that tells what someone does, opened by {@code Han}, {@code Hun} or {@code Ho}
      * and at most three words ({@code Han lo.}, {@code Hun nikker.}, {@code Han ler godt.}), in a turn that has told of
