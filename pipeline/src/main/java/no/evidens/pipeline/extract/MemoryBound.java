@@ -84,8 +84,15 @@ public final class MemoryBound {
     public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
     /** The kernel's setting for transparent huge pages: {@code always [madvise] never}, the one in force bracketed. */
     static final Path HUGE_PAGES_SETTING = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-    /** The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. */
-    public static final int QUICK_JIT_MAX_FILES = 4000;
+    /**
+     * The most files in a bundle whose ingest runs with {@link #QUICK_JIT}. Measured with the bench's generated files
+     * on a quiet machine (docs/ingest-speed-rounds.md, round 62 (J)): at 10,000 files the main process took 36.4–42.6
+     * CPU s with the quick compiler alone (at the usual counts) against 53.2–58.4 with both, and less wall time, in each of three alternated
+     * pairs (the optimising compiler's own threads some 20–22 CPU s); in a pair at 30,000 files the run with {@link #QUICK_JIT} and {@link #EARLY_QUICK_JIT}
+     * stayed the cheaper to about the 25,000th document (ahead by 9.5 CPU s or more to the 17,000th) and ended 4.0 CPU s
+     * the dearer. The bound is set below that crossing.
+     */
+    public static final int QUICK_JIT_MAX_FILES = 15_000;
     /**
      * System property of a main process whose workers run both of the JIT's compilers, not the quick one alone
      * ({@link #workerOptions(int)}): set by {@link #mainOptions} and the launcher ({@link #WORKERS_BOTH_COMPILERS})
