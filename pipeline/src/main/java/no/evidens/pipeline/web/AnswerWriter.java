@@ -14,6 +14,8 @@ import org.eclipse.jetty.util.Callback;
 final class AnswerWriter {
     private final Response response;
     private Callback callback;
+    /** Whether the rest of the request's body is read and dropped once the answer is out. */
+    private boolean draining;
     private int status;
     private boolean sent;
 
@@ -49,7 +51,8 @@ final class AnswerWriter {
      * that says Connection: close while the client is still sending it): see {@link BodyDrain}.
      */
     void drainBodyAfter(org.eclipse.jetty.server.Request request) {
-        if (!sent) {
+        if (!sent && !draining) {
+            draining = true;
             callback = BodyDrain.after(request, callback);
         }
     }

@@ -240,10 +240,24 @@ final class Exchange {
     }
 
     void noContent() {
+        drainUnreadBody();
         answer.noContent();
     }
 
     void send(int code, String contentType, byte[] bytes, String downloadName) {
+        drainUnreadBody();
         answer.send(code, contentType, bytes, downloadName, "HEAD".equals(method()));
+    }
+
+    /**
+     * A request that came with a body its handler never read (a refused second close, a 403 before the body mattered)
+     * has the rest of it read and dropped once the answer is out ({@link BodyDrain}, bounded in time and bytes), so that
+     * Jetty keeps the connection open: it would otherwise close it after an answer that did not say so, and a client
+     * that sends its next request on that kept-alive connection would get no answer at all.
+     */
+    private void drainUnreadBody() {
+        if (request.getLength() != 0 && !"GET".equals(method()) && !"HEAD".equals(method())) {
+            answer.drainBodyAfter(request);
+        }
     }
 }
